@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const CONFIG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../config/tenants');
+
+const tenantFileSchema = z.object({
+  divipola: z.string().regex(/^\d{5}$/),
+  name: z.string().min(2),
+  department: z.string().min(2),
+  entityName: z.string().min(3),
+  nit: z.string().regex(/^\d{5,15}-\d$/),
+  contact: z.object({
+    address: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    notificationsEmail: z.string(),
+    hours: z.string(),
+    website: z.string(),
+  }),
+  dependencias: z
+    .array(z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/), name: z.string().min(3), demoRoles: z.array(z.string()).default([]) }))
+    .min(1),
+});
+
+export type TenantFile = z.infer<typeof tenantFileSchema>;
+
+/** Reads config/tenants/<divipola>.json; a missing or malformed file stops the start with a clear message. */
+export function readTenantFile(divipola: string, directory = CONFIG_DIR): TenantFile {
+  const file = path.join(directory, `${divipola}.json`);
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `No existe la configuración del municipio ${divipola}: cree ${path.relative(process.cwd(), file)} (vea config/tenants/README.md).`,
+    );
+  }
+  const parsed = tenantFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Configuración inválida en ${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (parsed.data.divipola !== divipola) throw new Error(`${file}: el campo divipola no coincide con el nombre del archivo.`);
+  return parsed.data;
+}

@@ -1,0 +1,1 @@
+export { formatIdentifier, type Identifier, type IdentifierRequest, nextIdentifier } from './identifiers.service.ts';

@@ -1,0 +1,80 @@
+import type { Logger } from 'pino';
+import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
+import { demoAccounts, seedDemo } from './platform/bootstrap/demo-seed.ts';
+import { registerAuditExportJob } from './platform/audit/audit-export.job.ts';
+import type { Config } from './platform/config/config.ts';
+import type { DatabaseHandle } from './platform/db/database.ts';
+import { buildApp } from './platform/http/app.ts';
+import { allRoutes } from './platform/http/routes.ts';
+import type { ZodApp } from './platform/http/types.ts';
+import { createAuthenticate } from './platform/identity/session-cookie.ts';
+import { createPlatform, type Platform } from './platform/platform.ts';
+
+export type Role = 'web' | 'worker' | 'all';
+
+export interface RunningProgram {
+  platform: Platform;
+  app?: ZodApp;
+  url?: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  role: Role;
+  database?: DatabaseHandle;
+  logger?: Logger;
+  /** Serve web/dist (off in API-only tests). */
+  serveWeb?: boolean;
+  /** Listen on config.PORT; false builds the app for `inject` only. */
+  listen?: boolean;
+}
+
+/** Registers every background job handler; both roles register, only the worker runs them. */
+function registerJobs(platform: Platform): void {
+  registerAuditExportJob(platform.ctx);
+}
+
+/** Builds the Fastify app on a platform (also used by tests). */
+export async function buildProgramApp(platform: Platform, accounts: ReturnType<typeof demoAccounts>, serveWeb: boolean) {
+  const { ctx, identity } = platform;
+  return buildApp(ctx, {
+    authenticate: createAuthenticate(identity, ctx.tenants, ctx.config),
+    routes: allRoutes(platform, () => accounts),
+    serveWeb,
+    logger: ctx.logger as never,
+  });
+}
+
+/** One program, several roles: `web` serves HTTP, `worker` runs jobs, `all` does both. */
+export async function startProgram(config: Config, options: StartOptions): Promise<RunningProgram> {
+  const platform = await createPlatform(config, { database: options.database, logger: options.logger });
+  const { ctx } = platform;
+  const { tenant, file } = await ensureTenant(platform, config.TENANT_DIVIPOLA);
+  if (config.DEMO) {
+    const seeded = await seedDemo(platform, tenant, file);
+    if (seeded) ctx.logger.info('Demo: municipio sembrado con funcionarios, ciudadanos sintéticos y territorio.');
+  }
+  registerJobs(platform);
+  const runsWorker = options.role !== 'web';
+  await ctx.jobs.start({ work: runsWorker });
+
+  let app: ZodApp | undefined;
+  let url: string | undefined;
+  if (options.role !== 'worker') {
+    app = await buildProgramApp(platform, config.DEMO ? demoAccounts(file) : [], options.serveWeb ?? true);
+    if (options.listen ?? true) {
+      url = await app.listen({ port: config.PORT, host: config.HOST });
+    } else {
+      await app.ready();
+    }
+  }
+  return {
+    platform,
+    app,
+    url,
+    async stop() {
+      await app?.close();
+      await platform.close();
+    },
+  };
+}
