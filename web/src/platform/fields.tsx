@@ -1,0 +1,200 @@
+import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
+
+function describedBy(...ids: (string | undefined)[]): string | undefined {
+  const present = ids.filter(Boolean);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
+function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p id={id} className="field__error">
+      <span className="visually-hidden">Error: </span>
+      {message}
+    </p>
+  );
+}
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> {
+  ref?: Ref<HTMLInputElement>;
+  label: string;
+  name: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+export function TextField({ ref, label, name, hint, error, className, ...input }: TextFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-ayuda` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <input
+        {...input}
+        ref={ref}
+        id={id}
+        name={name}
+        className={className ? `field__input ${className}` : 'field__input'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId)}
+      />
+      {error && errorId && <FieldError id={errorId} message={error} />}
+    </div>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'> {
+  label: string;
+  name: string;
+  options: SelectOption[];
+  hint?: ReactNode;
+  error?: string;
+}
+
+export function SelectField({ label, name, options, hint, error, ...select }: SelectFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-ayuda` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      <select
+        {...select}
+        id={id}
+        name={name}
+        className="field__input field__select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} disabled={option.disabled}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && errorId && <FieldError id={errorId} message={error} />}
+    </div>
+  );
+}
+
+interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'type'> {
+  label: ReactNode;
+  name: string;
+  error?: string;
+}
+
+export function CheckboxField({ label, name, error, ...input }: CheckboxFieldProps) {
+  const id = useId();
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      {error && errorId && <FieldError id={errorId} message={error} />}
+      <div className="checkbox">
+        <input
+          {...input}
+          type="checkbox"
+          id={id}
+          name={name}
+          className="checkbox__input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+        />
+        <label className="checkbox__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+interface CheckboxGroupProps {
+  legend: string;
+  name: string;
+  options: SelectOption[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  hint?: ReactNode;
+  error?: string;
+}
+
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  selected,
+  onChange,
+  hint,
+  error,
+}: CheckboxGroupProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-ayuda` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+
+  return (
+    <fieldset
+      className={error ? 'fieldset field--error' : 'fieldset'}
+      aria-describedby={describedBy(hintId, errorId)}
+    >
+      <legend className="field__label">{legend}</legend>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && errorId && <FieldError id={errorId} message={error} />}
+      {options.map((option) => (
+        <div className="checkbox" key={option.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${option.value}`}
+            name={name}
+            value={option.value}
+            className="checkbox__input"
+            checked={selected.includes(option.value)}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />
+          <label className="checkbox__label" htmlFor={`${id}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+interface FormErrorSummaryProps {
+  message: string | null;
+}
+
+export function FormErrorSummary({ message }: FormErrorSummaryProps) {
+  if (!message) return null;
+  return (
+    <div className="alert alert--error" role="alert" tabIndex={-1}>
+      <p className="alert__title">No fue posible continuar</p>
+      <div className="alert__body">{message}</div>
+    </div>
+  );
+}
