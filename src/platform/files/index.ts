@@ -49,3 +49,15 @@ export interface FileService {
   open(record: StoredFileRecord): Promise<Readable>;
   read(record: StoredFileRecord): Promise<Buffer>;
 }
+
+export { createFileStorage } from './create-storage.ts';
+export { attachmentDisposition, sanitizeFileName } from './file-names.ts';
+export {
+  createFileService,
+  DEFAULT_ALLOWED_TYPES,
+  type FileServiceDependencies,
+  type ManagedFileService,
+} from './files.service.ts';
+export { createLocalStorage } from './local-storage.ts';
+export { createS3Storage, createS3StorageFromConfig, type S3StorageOptions } from './s3-storage.ts';
+export { StoredObjectNotFoundError } from './storage-keys.ts';
