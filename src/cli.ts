@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
-import { registerCalendarCommands } from './platform/calendar/calendar.cli.ts';
+import { systemActor } from './platform/authz/actor.ts';
 import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
 import { seedDemo } from './platform/bootstrap/demo-seed.ts';
-import { systemActor } from './platform/authz/actor.ts';
+import { registerCalendarCommands } from './platform/calendar/calendar.cli.ts';
 import { ConfigError, loadConfig } from './platform/config/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -21,7 +21,9 @@ function print(value: unknown, text: string): void {
   console.log(program.opts().json ? JSON.stringify(value) : text);
 }
 
-async function withPlatform<T>(work: (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>): Promise<T> {
+async function withPlatform<T>(
+  work: (platform: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const platform = await createPlatform(config, { logger: pino({ level: 'warn' }) });
   try {
@@ -43,7 +45,12 @@ program
     });
     try {
       const { applied } = await migrate(database);
-      print({ applied }, applied.length ? `Migraciones aplicadas: ${applied.join(', ')}` : 'La base de datos ya estaba al día.');
+      print(
+        { applied },
+        applied.length
+          ? `Migraciones aplicadas: ${applied.join(', ')}`
+          : 'La base de datos ya estaba al día.',
+      );
     } finally {
       await database.close();
     }

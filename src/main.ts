@@ -43,7 +43,8 @@ try {
   if (config.DEMO && role !== 'worker') {
     const accounts = demoAccounts(readTenantFile(config.TENANT_DIVIPOLA));
     console.log('\nCuentas de demostración (solo en modo demo):');
-    for (const account of accounts) console.log(`  ${account.login.padEnd(44)} ${account.password}   ${account.role}`);
+    for (const account of accounts)
+      console.log(`  ${account.login.padEnd(44)} ${account.password}   ${account.role}`);
   }
   console.log(`\nlisto: Alcaldía Digital (rol ${role}, ${database})${where} en ${elapsed} ms\n`);
 } catch (error) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import { registerAuditExportJob } from './platform/audit/audit-export.job.ts';
 import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
 import { demoAccounts, seedDemo } from './platform/bootstrap/demo-seed.ts';
-import { registerAuditExportJob } from './platform/audit/audit-export.job.ts';
 import type { Config } from './platform/config/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { buildApp } from './platform/http/app.ts';
@@ -35,7 +35,11 @@ function registerJobs(platform: Platform): void {
 }
 
 /** Builds the Fastify app on a platform (also used by tests). */
-export async function buildProgramApp(platform: Platform, accounts: ReturnType<typeof demoAccounts>, serveWeb: boolean) {
+export async function buildProgramApp(
+  platform: Platform,
+  accounts: ReturnType<typeof demoAccounts>,
+  serveWeb: boolean,
+) {
   const { ctx, identity } = platform;
   return buildApp(ctx, {
     authenticate: createAuthenticate(identity, ctx.tenants, ctx.config),
@@ -52,7 +56,8 @@ export async function startProgram(config: Config, options: StartOptions): Promi
   const { tenant, file } = await ensureTenant(platform, config.TENANT_DIVIPOLA);
   if (config.DEMO) {
     const seeded = await seedDemo(platform, tenant, file);
-    if (seeded) ctx.logger.info('Demo: municipio sembrado con funcionarios, ciudadanos sintéticos y territorio.');
+    if (seeded)
+      ctx.logger.info('Demo: municipio sembrado con funcionarios, ciudadanos sintéticos y territorio.');
   }
   registerJobs(platform);
   const runsWorker = options.role !== 'web';

@@ -50,7 +50,20 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const jobs = createJobService({ database, logger });
   const notifications = createNotificationService({ db, config, logger, jobs });
   const documents = createDocumentService({ db, files, tenants, config, audit });
-  const ctx: AppContext = { config, database, db, logger, now, tenants, audit, storage, files, notifications, jobs, documents };
+  const ctx: AppContext = {
+    config,
+    database,
+    db,
+    logger,
+    now,
+    tenants,
+    audit,
+    storage,
+    files,
+    notifications,
+    jobs,
+    documents,
+  };
   const identity = createIdentityService({
     db,
     config,
@@ -58,8 +71,12 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     notifications,
     tenants,
     now,
-    hasher: createPasswordHasher({ memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_ITERATIONS }),
-    onDemoLink: (to, purpose, link) => logger.info({ to, purpose, link }, `Demo: enlace enviado a ${to}: ${link}`),
+    hasher: createPasswordHasher({
+      memoryCost: config.ARGON2_MEMORY_KIB,
+      timeCost: config.ARGON2_ITERATIONS,
+    }),
+    onDemoLink: (to, purpose, link) =>
+      logger.info({ to, purpose, link }, `Demo: enlace enviado a ${to}: ${link}`),
   });
   return {
     ctx,

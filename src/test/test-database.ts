@@ -1,4 +1,5 @@
-import { openDatabase, type DatabaseHandle } from '../platform/db/database.ts';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { tenant } from '../platform/tenancy/tenancy.schema.ts';
 
@@ -33,7 +34,7 @@ async function createTestDatabase(): Promise<DatabaseHandle> {
     await migrate(database);
     return database;
   }
-  const name = `alcaldia_test_${process.pid}_${process.env.VITEST_POOL_ID ?? '0'}_${Date.now().toString(36)}`;
+  const name = `alcaldia_test_${inject('testRunId')}_${process.pid}_${process.env.VITEST_POOL_ID ?? '0'}`;
   const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
   try {
     await admin.raw.exec(`CREATE DATABASE ${name}`);

@@ -10,8 +10,14 @@ export const auditFiltersQuery = z.strictObject({
   action: text({ max: 80, label: 'Acción' }).optional(),
   entityType: text({ max: 60, label: 'Tipo de registro' }).optional(),
   entityId: text({ max: 120, label: 'Identificador del registro' }).optional(),
-  from: z.iso.datetime({ offset: true, error: 'Desde: use fecha y hora ISO 8601.' }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true, error: 'Hasta: use fecha y hora ISO 8601.' }).or(z.iso.date()).optional(),
+  from: z.iso
+    .datetime({ offset: true, error: 'Desde: use fecha y hora ISO 8601.' })
+    .or(z.iso.date())
+    .optional(),
+  to: z.iso
+    .datetime({ offset: true, error: 'Hasta: use fecha y hora ISO 8601.' })
+    .or(z.iso.date())
+    .optional(),
 });
 
 export type AuditFiltersQuery = z.infer<typeof auditFiltersQuery>;
@@ -38,11 +44,18 @@ export const auditRoutes: RoutePlugin = async (app, ctx) => {
     '/api/v1/admin/audit',
     {
       config: { permission: 'audit.read' },
-      schema: { tags, summary: 'Buscar en el registro de auditoría', querystring: auditFiltersQuery.extend(pageQuery) },
+      schema: {
+        tags,
+        summary: 'Buscar en el registro de auditoría',
+        querystring: auditFiltersQuery.extend(pageQuery),
+      },
     },
     async (request) => {
       const { page, pageSize, ...filters } = request.query;
-      const result = await ctx.audit.search(request.actor.tenantId, toAuditFilters(filters), { page, pageSize });
+      const result = await ctx.audit.search(request.actor.tenantId, toAuditFilters(filters), {
+        page,
+        pageSize,
+      });
       return {
         total: result.total,
         page,
@@ -67,7 +80,11 @@ export const auditRoutes: RoutePlugin = async (app, ctx) => {
     '/api/v1/admin/audit/exports',
     {
       config: { permission: 'audit.read' },
-      schema: { tags, summary: 'Exportar a CSV (tarea en segundo plano con avance)', body: auditFiltersQuery },
+      schema: {
+        tags,
+        summary: 'Exportar a CSV (tarea en segundo plano con avance)',
+        body: auditFiltersQuery,
+      },
     },
     async (request, reply) => {
       const jobId = await ctx.jobs.enqueue({

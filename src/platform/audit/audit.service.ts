@@ -56,7 +56,9 @@ export function createAuditService(db: Db) {
     const conditions: (SQL | undefined)[] = [eq(auditLog.tenantId, tenantId)];
     if (filters.actor) {
       const pattern = `%${escapeLike(filters.actor)}%`;
-      conditions.push(or(ilike(auditLog.actorLabel, pattern), eq(auditLog.actorUserId, uuidOrNull(filters.actor))));
+      conditions.push(
+        or(ilike(auditLog.actorLabel, pattern), eq(auditLog.actorUserId, uuidOrNull(filters.actor))),
+      );
     }
     if (filters.action) conditions.push(ilike(auditLog.action, `${escapeLike(filters.action)}%`));
     if (filters.entityType) conditions.push(eq(auditLog.entityType, filters.entityType));
@@ -82,7 +84,11 @@ export function createAuditService(db: Db) {
   }
 
   /** Streams matching rows in id order, a batch at a time, for exports of any size. */
-  async function* iterate(tenantId: string, filters: AuditFilters, batchSize = 1000): AsyncGenerator<AuditRecord[]> {
+  async function* iterate(
+    tenantId: string,
+    filters: AuditFilters,
+    batchSize = 1000,
+  ): AsyncGenerator<AuditRecord[]> {
     let offset = 0;
     for (;;) {
       const rows = await db

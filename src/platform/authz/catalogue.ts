@@ -63,7 +63,10 @@ const moduleRoles: RoleDefinition[] = [];
 const modulePermissions: PermissionDefinition[] = [];
 
 /** Modules call this once at import time to add their permissions and roles. */
-export function registerModuleAuthorization(permissions: PermissionDefinition[], roles: RoleDefinition[]): void {
+export function registerModuleAuthorization(
+  permissions: PermissionDefinition[],
+  roles: RoleDefinition[],
+): void {
   modulePermissions.push(...permissions);
   moduleRoles.push(...roles);
 }
@@ -82,6 +85,7 @@ export function findRole(code: string): RoleDefinition | undefined {
 
 export function permissionsOfRoles(roleCodes: readonly string[]): string[] {
   const granted = new Set<string>();
-  for (const code of roleCodes) for (const permission of findRole(code)?.permissions ?? []) granted.add(permission);
+  for (const code of roleCodes)
+    for (const permission of findRole(code)?.permissions ?? []) granted.add(permission);
   return [...granted].sort();
 }

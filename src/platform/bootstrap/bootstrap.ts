@@ -8,7 +8,10 @@ import { readTenantFile, type TenantFile } from './tenant-config.ts';
  * Makes sure the installation's municipality exists and matches its configuration file: created on the
  * first start, name and contact data refreshed on every start; dependencias added when new.
  */
-export async function ensureTenant(platform: Platform, divipola: string): Promise<{ tenant: Tenant; file: TenantFile }> {
+export async function ensureTenant(
+  platform: Platform,
+  divipola: string,
+): Promise<{ tenant: Tenant; file: TenantFile }> {
   const { ctx, identity } = platform;
   const file = readTenantFile(divipola);
   const values = {
@@ -30,6 +33,9 @@ export async function ensureTenant(platform: Platform, divipola: string): Promis
 }
 
 export async function tenantExists(platform: Platform, divipola: string): Promise<boolean> {
-  const rows = await platform.ctx.db.select({ id: tenant.id }).from(tenant).where(eq(tenant.divipola, divipola));
+  const rows = await platform.ctx.db
+    .select({ id: tenant.id })
+    .from(tenant)
+    .where(eq(tenant.divipola, divipola));
   return rows.length > 0;
 }

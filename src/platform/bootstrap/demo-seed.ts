@@ -16,7 +16,20 @@ export const DEMO_PASSWORD = 'Demo-Alcaldia-2026';
  */
 export const SYNTHETIC_CC_BASE = 9_999_000_000;
 
-const FIRST_NAMES = ['Ana', 'Luis', 'María', 'Carlos', 'Diana', 'Jorge', 'Paola', 'Andrés', 'Laura', 'Camilo', 'Sofía', 'Julián'];
+const FIRST_NAMES = [
+  'Ana',
+  'Luis',
+  'María',
+  'Carlos',
+  'Diana',
+  'Jorge',
+  'Paola',
+  'Andrés',
+  'Laura',
+  'Camilo',
+  'Sofía',
+  'Julián',
+];
 const SURNAMES = ['Prueba', 'Ejemplo', 'Muestra', 'Ficticio', 'Demostración', 'Simulado'];
 
 export function demoLogin(code: string, divipola: string): string {
@@ -36,7 +49,12 @@ export function demoAccounts(file: TenantFile): DemoAccount[] {
 }
 
 /** Seeds an empty demo database: one official per dependencia, synthetic citizens and the territory. */
-export async function seedDemo(platform: Platform, tenant: Tenant, file: TenantFile, citizens = 40): Promise<boolean> {
+export async function seedDemo(
+  platform: Platform,
+  tenant: Tenant,
+  file: TenantFile,
+  citizens = 40,
+): Promise<boolean> {
   const { identity, ctx } = platform;
   const territory = createTerritoryService(ctx.db);
   await seedDemoTerritory(territory, tenant.id);
@@ -68,7 +86,9 @@ export async function seedDemo(platform: Platform, tenant: Tenant, file: TenantF
       documentType: 'CC',
       documentNumber: String(SYNTHETIC_CC_BASE + 500 + index),
       fullName: isLoginCitizen ? 'Ciudadana Demo Sintética' : `${first} ${last} Sintético ${index}`,
-      email: isLoginCitizen ? demoLogin('ciudadano', file.divipola) : `ciudadano${index}@demo.${file.divipola}.alcaldia.test`,
+      email: isLoginCitizen
+        ? demoLogin('ciudadano', file.divipola)
+        : `ciudadano${index}@demo.${file.divipola}.alcaldia.test`,
       passwordHash,
       emailVerifiedAt: new Date(),
       privacyAcceptedAt: new Date(),

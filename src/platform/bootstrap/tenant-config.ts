@@ -20,7 +20,13 @@ const tenantFileSchema = z.object({
     website: z.string(),
   }),
   dependencias: z
-    .array(z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/), name: z.string().min(3), demoRoles: z.array(z.string()).default([]) }))
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9_]{2,40}$/),
+        name: z.string().min(3),
+        demoRoles: z.array(z.string()).default([]),
+      }),
+    )
     .min(1),
 });
 
@@ -39,6 +45,7 @@ export function readTenantFile(divipola: string, directory = CONFIG_DIR): Tenant
     const issue = parsed.error.issues[0]!;
     throw new Error(`Configuración inválida en ${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  if (parsed.data.divipola !== divipola) throw new Error(`${file}: el campo divipola no coincide con el nombre del archivo.`);
+  if (parsed.data.divipola !== divipola)
+    throw new Error(`${file}: el campo divipola no coincide con el nombre del archivo.`);
   return parsed.data;
 }

@@ -34,7 +34,10 @@ const environmentSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: positiveInt.default(60),
   ARGON2_MEMORY_KIB: positiveInt.min(8192).default(19_456),
   ARGON2_ITERATIONS: positiveInt.max(10).default(2),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'debe empezar por smtp:// o smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'debe empezar por smtp:// o smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Alcaldía Digital <no-responder@localhost>'),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
@@ -59,9 +62,7 @@ export interface Config extends Omit<Environment, 'DEMO' | 'PUBLIC_URL' | 'DATA_
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      `Configuración inválida:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`Configuración inválida:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

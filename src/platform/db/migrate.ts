@@ -20,15 +20,20 @@ export interface MigrationResult {
  * Applies the committed SQL migrations that are not yet applied, each in its own transaction.
  * Instances starting together queue on an advisory lock, so exactly one of them migrates.
  */
-export async function migrate(database: DatabaseHandle, migrationsDir = MIGRATIONS_DIR): Promise<MigrationResult> {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as Journal;
+export async function migrate(
+  database: DatabaseHandle,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<MigrationResult> {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8'),
+  ) as Journal;
   return database.withAdvisoryLock(MIGRATION_LOCK_ID, async (raw) => {
     await raw.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
       tag text PRIMARY KEY, checksum varchar(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await raw.query<{ tag: string; checksum: string }>('select tag, checksum from schema_migration')).rows.map(
-        (row) => [row.tag, row.checksum],
-      ),
+      (
+        await raw.query<{ tag: string; checksum: string }>('select tag, checksum from schema_migration')
+      ).rows.map((row) => [row.tag, row.checksum]),
     );
     const applied: string[] = [];
     for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {

@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -28,24 +28,42 @@ z.config(z.locales.es());
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
+export interface RouteSummary {
+  method: string;
+  url: string;
+  permission?: string;
+  auth?: 'user' | 'public';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with what it requires; the authorization test walks it. */
+    routeCatalogue: RouteSummary[];
+  }
+}
+
 export interface BuildAppOptions {
   /** Resolves the session cookie into an actor; provided by the identity service. */
   authenticate: (request: import('fastify').FastifyRequest) => Promise<void>;
   routes: RoutePlugin[];
   /** Serve the built web app (web/dist) with SPA fallback. */
   serveWeb?: boolean;
-  logger?: FastifyServerOptions['logger'];
+  /** The process logger (pino), shared with the services. */
+  logger?: FastifyServerOptions['loggerInstance'];
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<ZodApp> {
   const { config } = ctx;
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL },
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: { level: config.LOG_LEVEL } }),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_KB * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace',
+    // One line per request only when debugging; errors are always logged by the error handler.
+    logController: new LogController({
+      disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace',
+    }),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -117,14 +135,34 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
 
   const metrics = createHttpMetrics();
   app.addHook('onResponse', async (request, reply) => {
-    metrics.observe(request.method, request.routeOptions.url ?? 'desconocida', reply.statusCode, reply.elapsedTime);
+    metrics.observe(
+      request.method,
+      request.routeOptions.url ?? 'desconocida',
+      reply.statusCode,
+      reply.elapsedTime,
+    );
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(metrics.contentType).send(await metrics.render()),
   );
 
   app.addHook('onRequest', options.authenticate);
-  app.addHook('preHandler', authorizeRequest);
+  // Before validation, so a caller without the permission learns nothing about the expected body.
+  app.addHook('preValidation', authorizeRequest);
+  const routeCatalogue: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeCatalogue.push({
+        method,
+        url: route.url,
+        permission: route.config?.permission,
+        auth: route.config?.auth,
+      });
+    }
+  });
+  app.decorate('routeCatalogue', routeCatalogue);
 
   await app.register(async (scope) => healthRoutes(scope as ZodApp, ctx));
   for (const routes of options.routes) await app.register(async (scope) => routes(scope as ZodApp, ctx));

@@ -15,14 +15,18 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, detail: string, field?: string) => new AppError(400, code, detail, field);
-export const validationError = (field: string, detail: string) => new AppError(400, 'VALIDATION_ERROR', detail, field);
+export const badRequest = (code: string, detail: string, field?: string) =>
+  new AppError(400, code, detail, field);
+export const validationError = (field: string, detail: string) =>
+  new AppError(400, 'VALIDATION_ERROR', detail, field);
 export const unauthenticated = (detail = 'Debe iniciar sesión para continuar.') =>
   new AppError(401, 'UNAUTHENTICATED', detail);
 export const forbidden = (detail = 'No tiene permiso para realizar esta acción.') =>
   new AppError(403, 'FORBIDDEN', detail);
-export const notFound = (detail = 'El recurso solicitado no existe.') => new AppError(404, 'NOT_FOUND', detail);
-export const conflict = (code: string, detail: string, field?: string) => new AppError(409, code, detail, field);
+export const notFound = (detail = 'El recurso solicitado no existe.') =>
+  new AppError(404, 'NOT_FOUND', detail);
+export const conflict = (code: string, detail: string, field?: string) =>
+  new AppError(409, code, detail, field);
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new AppError(429, 'RATE_LIMITED', detail, undefined, { retryAfterSeconds });
 

@@ -5,7 +5,13 @@ import type { RoutePlugin } from './types.ts';
 export const healthRoutes: RoutePlugin = async (app, ctx) => {
   app.get(
     '/health/live',
-    { schema: { tags: ['salud'], summary: 'El proceso está vivo', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['salud'],
+        summary: 'El proceso está vivo',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(

@@ -48,7 +48,11 @@ export function toProblem(error: unknown): Problem {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'MALFORMED_JSON', 'El cuerpo de la solicitud no es un JSON válido.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Tipo de contenido no soportado: envíe application/json.');
+      return problem(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Tipo de contenido no soportado: envíe application/json.',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem(400, 'MALFORMED_REQUEST', 'La longitud declarada del contenido no coincide.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -22,7 +22,9 @@ export function createPostgresRateLimitStore(raw: RawSql, namespace = 'rl') {
            returning hits, (extract(epoch from (reset_at - now())) * 1000)::bigint as ttl_ms`,
           [`${namespace}:${this.routeKey}:${key}`, timeWindow],
         )
-        .then(({ rows }) => callback(null, { current: rows[0]!.hits, ttl: Math.max(0, Number(rows[0]!.ttl_ms)) }))
+        .then(({ rows }) =>
+          callback(null, { current: rows[0]!.hits, ttl: Math.max(0, Number(rows[0]!.ttl_ms)) }),
+        )
         .catch((error: Error) => callback(error));
     }
 
@@ -34,13 +36,18 @@ export function createPostgresRateLimitStore(raw: RawSql, namespace = 'rl') {
           [`${namespace}:${this.routeKey}:${key}`],
         )
         .then(({ rows }) =>
-          callback(null, rows[0] ? { current: rows[0].hits, ttl: Number(rows[0].ttl_ms) } : { current: 0, ttl: 0 }),
+          callback(
+            null,
+            rows[0] ? { current: rows[0].hits, ttl: Number(rows[0].ttl_ms) } : { current: 0, ttl: 0 },
+          ),
         )
         .catch((error: Error) => callback(error));
     }
 
     child(routeOptions: { routeInfo?: { method?: string; url?: string } }) {
-      return new PostgresRateLimitStore(`${routeOptions.routeInfo?.method ?? ''}${routeOptions.routeInfo?.url ?? ''}`);
+      return new PostgresRateLimitStore(
+        `${routeOptions.routeInfo?.method ?? ''}${routeOptions.routeInfo?.url ?? ''}`,
+      );
     }
   };
 }

@@ -1,1 +1,6 @@
-export { formatIdentifier, type Identifier, type IdentifierRequest, nextIdentifier } from './identifiers.service.ts';
+export {
+  formatIdentifier,
+  type Identifier,
+  type IdentifierRequest,
+  nextIdentifier,
+} from './identifiers.service.ts';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { allRoles } from '../authz/catalogue.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { pageQuery, text, uuidParam } from '../http/zod-text.ts';
-import type { IdentityService } from './identity.service.ts';
 import { officialBody, userPatchBody } from './identity.schemas.ts';
+import type { IdentityService } from './identity.service.ts';
 import { requestMeta } from './session-cookie.ts';
 
 const tags = ['administración'];
@@ -20,7 +20,12 @@ export function adminUsersRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/admin/roles',
       { config: { permission: 'users.read' }, schema: { tags, summary: 'Catálogo de roles y permisos' } },
       async () => ({
-        items: allRoles().map(({ code, name, description, permissions }) => ({ code, name, description, permissions })),
+        items: allRoles().map(({ code, name, description, permissions }) => ({
+          code,
+          name,
+          description,
+          permissions,
+        })),
       }),
     );
 
@@ -33,7 +38,9 @@ export function adminUsersRoutes(identity: IdentityService): RoutePlugin {
           summary: 'Buscar usuarios',
           querystring: z.strictObject({
             q: text({ max: 120, label: 'Búsqueda' }).optional(),
-            kind: z.enum(['ciudadano', 'funcionario'], { error: 'Tipo: use «ciudadano» o «funcionario».' }).optional(),
+            kind: z
+              .enum(['ciudadano', 'funcionario'], { error: 'Tipo: use «ciudadano» o «funcionario».' })
+              .optional(),
             ...pageQuery,
           }),
         },
@@ -53,7 +60,11 @@ export function adminUsersRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/admin/users/:id',
       {
         config: { permission: 'users.read_personal' },
-        schema: { tags, summary: 'Datos personales de un usuario (lectura auditada)', params: z.object({ id: uuidParam }) },
+        schema: {
+          tags,
+          summary: 'Datos personales de un usuario (lectura auditada)',
+          params: z.object({ id: uuidParam }),
+        },
       },
       async (request) => identity.getUserPersonalData(request.actor, request.params.id),
     );
@@ -62,7 +73,11 @@ export function adminUsersRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/admin/officials',
       {
         config: { permission: 'users.manage' },
-        schema: { tags, summary: 'Crear un funcionario (recibe un correo para activar la cuenta)', body: officialBody },
+        schema: {
+          tags,
+          summary: 'Crear un funcionario (recibe un correo para activar la cuenta)',
+          body: officialBody,
+        },
       },
       async (request, reply) => {
         const created = await identity.createOfficial(
@@ -78,7 +93,12 @@ export function adminUsersRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/admin/users/:id',
       {
         config: { permission: 'users.manage' },
-        schema: { tags, summary: 'Cambiar roles, estado o dependencia', params: z.object({ id: uuidParam }), body: userPatchBody },
+        schema: {
+          tags,
+          summary: 'Cambiar roles, estado o dependencia',
+          params: z.object({ id: uuidParam }),
+          body: userPatchBody,
+        },
       },
       async (request) => {
         const { status, ...rest } = request.body;

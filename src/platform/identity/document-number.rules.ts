@@ -35,7 +35,10 @@ export function checkDocumentNumber(type: DocumentType, input: string): Document
     case 'CC':
       return /^[1-9]\d{2,9}$/.test(compact)
         ? { ok: true, normalized: compact }
-        : { ok: false, message: 'La cédula de ciudadanía debe tener entre 3 y 10 dígitos, sin ceros iniciales.' };
+        : {
+            ok: false,
+            message: 'La cédula de ciudadanía debe tener entre 3 y 10 dígitos, sin ceros iniciales.',
+          };
     case 'TI':
       return /^[1-9]\d{9,10}$/.test(compact)
         ? { ok: true, normalized: compact }
@@ -64,7 +67,10 @@ export function checkDocumentNumber(type: DocumentType, input: string): Document
 function checkNit(compact: string): DocumentCheck {
   const match = /^(\d{5,15})-?(\d)$/.exec(compact);
   if (!match) {
-    return { ok: false, message: 'El NIT debe tener el número y su dígito de verificación, p. ej. 900123456-8.' };
+    return {
+      ok: false,
+      message: 'El NIT debe tener el número y su dígito de verificación, p. ej. 900123456-8.',
+    };
   }
   const [, base, digit] = match as unknown as [string, string, string];
   if (nitCheckDigit(base) !== Number(digit)) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { RoutePlugin } from '../http/types.ts';
-import type { IdentityService } from './identity.service.ts';
 import {
   changePasswordBody,
   emailBody,
@@ -13,6 +12,7 @@ import {
   tokenBody,
   totpBody,
 } from './identity.schemas.ts';
+import type { IdentityService } from './identity.service.ts';
 import { clearSessionCookie, requestMeta, setSessionCookie } from './session-cookie.ts';
 
 const tags = ['identidad'];
@@ -35,7 +35,10 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
       },
       async (request, reply) => {
         const { acceptPrivacyPolicy: _accepted, ...input } = request.body;
-        const { id } = await identity.signup({ ...input, tenantId: request.actor.tenantId }, requestMeta(request));
+        const { id } = await identity.signup(
+          { ...input, tenantId: request.actor.tenantId },
+          requestMeta(request),
+        );
         return reply.status(201).send({
           id,
           message: 'Cuenta creada. Le enviamos un correo para confirmar su dirección antes de ingresar.',
@@ -45,7 +48,10 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
 
     app.post(
       '/api/v1/auth/verify-email',
-      { config: publicWrite, schema: { tags, summary: 'Confirmar el correo', body: tokenBody, response: { 200: messageResponse } } },
+      {
+        config: publicWrite,
+        schema: { tags, summary: 'Confirmar el correo', body: tokenBody, response: { 200: messageResponse } },
+      },
       async (request) => {
         await identity.verifyEmail(request.body.token, requestMeta(request));
         return { message: 'Su correo quedó confirmado. Ya puede ingresar.' };
@@ -54,7 +60,10 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
 
     app.post(
       '/api/v1/auth/resend-verification',
-      { config: publicWrite, schema: { tags, summary: 'Reenviar el correo de confirmación', body: emailBody } },
+      {
+        config: publicWrite,
+        schema: { tags, summary: 'Reenviar el correo de confirmación', body: emailBody },
+      },
       async (request, reply) => {
         await identity.resendVerification(request.actor.tenantId, request.body.email);
         return reply.status(202).send({
@@ -67,10 +76,19 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/auth/login',
       {
         config: publicWrite,
-        schema: { tags, summary: 'Iniciar sesión', body: loginBody, response: { 200: z.object({ user: meResponse }) } },
+        schema: {
+          tags,
+          summary: 'Iniciar sesión',
+          body: loginBody,
+          response: { 200: z.object({ user: meResponse }) },
+        },
       },
       async (request, reply) => {
-        const { token, session } = await identity.login(request.actor.tenantId, request.body, requestMeta(request));
+        const { token, session } = await identity.login(
+          request.actor.tenantId,
+          request.body,
+          requestMeta(request),
+        );
         setSessionCookie(reply, ctx.config, token);
         return { user: await identity.me(session.user.id) };
       },
@@ -90,9 +108,16 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/auth/me',
       {
         config: { auth: 'user' },
-        schema: { tags, summary: 'Usuario de la sesión', response: { 200: z.object({ user: meResponse, csrfToken: z.string() }) } },
+        schema: {
+          tags,
+          summary: 'Usuario de la sesión',
+          response: { 200: z.object({ user: meResponse, csrfToken: z.string() }) },
+        },
       },
-      async (request) => ({ user: await identity.me(request.actor.userId!), csrfToken: request.session!.csrfToken }),
+      async (request) => ({
+        user: await identity.me(request.actor.userId!),
+        csrfToken: request.session!.csrfToken,
+      }),
     );
 
     app.post(
@@ -101,14 +126,23 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
       async (request, reply) => {
         await identity.forgotPassword(request.actor.tenantId, request.body.email);
         return reply.status(202).send({
-          message: 'Si el correo corresponde a una cuenta, le enviamos un enlace para restablecer la contraseña.',
+          message:
+            'Si el correo corresponde a una cuenta, le enviamos un enlace para restablecer la contraseña.',
         });
       },
     );
 
     app.post(
       '/api/v1/auth/password/reset',
-      { config: publicWrite, schema: { tags, summary: 'Restablecer la contraseña', body: resetBody, response: { 200: messageResponse } } },
+      {
+        config: publicWrite,
+        schema: {
+          tags,
+          summary: 'Restablecer la contraseña',
+          body: resetBody,
+          response: { 200: messageResponse },
+        },
+      },
       async (request) => {
         await identity.resetPassword(request.body.token, request.body.password, requestMeta(request));
         return { message: 'Contraseña guardada. Ya puede ingresar con la nueva contraseña.' };
@@ -119,7 +153,12 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
       '/api/v1/auth/password/change',
       {
         config: { auth: 'user', rateLimit: authLimit },
-        schema: { tags, summary: 'Cambiar la contraseña', body: changePasswordBody, response: { 200: messageResponse } },
+        schema: {
+          tags,
+          summary: 'Cambiar la contraseña',
+          body: changePasswordBody,
+          response: { 200: messageResponse },
+        },
       },
       async (request) => {
         await identity.changePassword(
@@ -146,7 +185,10 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
     );
     app.post(
       '/api/v1/auth/totp/enable',
-      { config: { auth: 'user', rateLimit: authLimit }, schema: { tags, summary: 'Activar el segundo factor', body: totpBody } },
+      {
+        config: { auth: 'user', rateLimit: authLimit },
+        schema: { tags, summary: 'Activar el segundo factor', body: totpBody },
+      },
       async (request) => {
         await identity.enableTotp(request.actor, request.body.code);
         return { message: 'Segundo factor activado.' };
@@ -154,7 +196,10 @@ export function identityRoutes(identity: IdentityService): RoutePlugin {
     );
     app.post(
       '/api/v1/auth/totp/disable',
-      { config: { auth: 'user', rateLimit: authLimit }, schema: { tags, summary: 'Desactivar el segundo factor', body: totpBody } },
+      {
+        config: { auth: 'user', rateLimit: authLimit },
+        schema: { tags, summary: 'Desactivar el segundo factor', body: totpBody },
+      },
       async (request) => {
         await identity.disableTotp(request.actor, request.body.code);
         return { message: 'Segundo factor desactivado.' };

@@ -14,7 +14,10 @@ const totpCode = z.string().regex(/^\d{6}$/, 'El código de verificación tiene 
 const phone = z
   .string()
   .trim()
-  .regex(/^(\+57)?\s?3\d{2}\s?\d{3}\s?\d{4}$/, 'Teléfono celular: use un número colombiano de 10 dígitos que empiece por 3.');
+  .regex(
+    /^(\+57)?\s?3\d{2}\s?\d{3}\s?\d{4}$/,
+    'Teléfono celular: use un número colombiano de 10 dígitos que empiece por 3.',
+  );
 
 export const signupBody = z.strictObject({
   documentType,
@@ -36,7 +39,10 @@ export const loginBody = z.strictObject({
 
 export const tokenBody = z.strictObject({ token: z.string().min(10, 'El enlace no es válido.').max(200) });
 export const emailBody = z.strictObject({ email: emailField });
-export const resetBody = z.strictObject({ token: z.string().min(10, 'El enlace no es válido.').max(200), password });
+export const resetBody = z.strictObject({
+  token: z.string().min(10, 'El enlace no es válido.').max(200),
+  password,
+});
 export const changePasswordBody = z.strictObject({ currentPassword: password, newPassword: password });
 export const totpBody = z.strictObject({ code: totpCode });
 
@@ -50,7 +56,10 @@ export const officialBody = z.strictObject({
 });
 
 export const userPatchBody = z.strictObject({
-  roles: z.array(text({ max: 40, label: 'Rol' })).max(20).optional(),
+  roles: z
+    .array(text({ max: 40, label: 'Rol' }))
+    .max(20)
+    .optional(),
   status: z.enum(['activo', 'inactivo'], { error: 'Estado: use «activo» o «inactivo».' }).optional(),
   dependenciaCode: text({ max: 40, label: 'Dependencia' }).optional(),
 });

@@ -1,20 +1,28 @@
-import { and, count, desc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { and, count, desc, eq, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { authenticator } from 'otplib';
+import QRCode from 'qrcode';
+import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../authz/actor.ts';
 import { can } from '../authz/actor.ts';
 import { findRole, permissionsOfRoles } from '../authz/catalogue.ts';
-import type { AuditService } from '../audit/audit.service.ts';
 import type { Config } from '../config/config.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { isUniqueViolation, pgConstraint } from '../db/errors.ts';
-import { AppError, badRequest, conflict, forbidden, notFound, tooManyRequests, validationError } from '../http/errors.ts';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  tooManyRequests,
+  validationError,
+} from '../http/errors.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { TenantService } from '../tenancy/tenancy.service.ts';
-import { type DocumentType, checkDocumentNumber } from './document-number.rules.ts';
+import { checkDocumentNumber, type DocumentType } from './document-number.rules.ts';
 import { appUser, dependencia, userRole, userSession, userToken } from './identity.schema.ts';
 import { loginDelaySeconds } from './login-throttle.rules.ts';
-import { type PasswordHasher, newToken, passwordProblem, sha256Hex } from './secrets.ts';
+import { newToken, type PasswordHasher, passwordProblem, sha256Hex } from './secrets.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 type TokenPurpose = 'verify_email' | 'reset_password' | 'activate_account';
@@ -125,11 +133,18 @@ export function createIdentityService(deps: IdentityDependencies) {
     return token;
   }
 
-  async function mailLink(tx: DbOrTx, user: UserRow, purpose: TokenPurpose, extra: Record<string, unknown> = {}) {
+  async function mailLink(
+    tx: DbOrTx,
+    user: UserRow,
+    purpose: TokenPurpose,
+    extra: Record<string, unknown> = {},
+  ) {
     const token = await issueToken(tx, user, purpose);
-    const page = { verify_email: 'verificar-correo', reset_password: 'restablecer-clave', activate_account: 'restablecer-clave' }[
-      purpose
-    ];
+    const page = {
+      verify_email: 'verificar-correo',
+      reset_password: 'restablecer-clave',
+      activate_account: 'restablecer-clave',
+    }[purpose];
     const link = `${config.PUBLIC_URL}/${page}?token=${encodeURIComponent(token)}`;
     const tenant = await tenants.getById(user.tenantId);
     await notifications.enqueueEmail(tx, {
@@ -162,7 +177,12 @@ export function createIdentityService(deps: IdentityDependencies) {
       )
       .returning({ userId: userToken.userId });
     if (!used) {
-      throw new AppError(400, 'TOKEN_INVALID', 'El enlace no es válido, ya fue usado o expiró. Solicite uno nuevo.', 'token');
+      throw new AppError(
+        400,
+        'TOKEN_INVALID',
+        'El enlace no es válido, ya fue usado o expiró. Solicite uno nuevo.',
+        'token',
+      );
     }
     const [user] = await tx.select().from(appUser).where(eq(appUser.id, used.userId));
     return user!;
@@ -228,15 +248,30 @@ export function createIdentityService(deps: IdentityDependencies) {
     if (!isUniqueViolation(error)) return error;
     const constraint = pgConstraint(error) ?? '';
     return constraint.includes('email')
-      ? conflict('EMAIL_TAKEN', 'Ya existe una cuenta con ese correo electrónico. ¿Olvidó su contraseña?', 'email')
-      : conflict('DOCUMENT_TAKEN', 'Ya existe una cuenta con ese documento. ¿Olvidó su contraseña?', 'documentNumber');
+      ? conflict(
+          'EMAIL_TAKEN',
+          'Ya existe una cuenta con ese correo electrónico. ¿Olvidó su contraseña?',
+          'email',
+        )
+      : conflict(
+          'DOCUMENT_TAKEN',
+          'Ya existe una cuenta con ese documento. ¿Olvidó su contraseña?',
+          'documentNumber',
+        );
   }
 
   async function verifyEmail(token: string, meta: RequestMeta): Promise<void> {
     await db.transaction(async (tx) => {
       const user = await consumeToken(tx, token, ['verify_email']);
-      await tx.update(appUser).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(appUser.id, user.id));
-      await audit.record(tx, actorFor(user, meta), { action: 'user.verify_email', entityType: 'app_user', entityId: user.id });
+      await tx
+        .update(appUser)
+        .set({ emailVerifiedAt: now(), updatedAt: now() })
+        .where(eq(appUser.id, user.id));
+      await audit.record(tx, actorFor(user, meta), {
+        action: 'user.verify_email',
+        entityType: 'app_user',
+        entityId: user.id,
+      });
     });
   }
 
@@ -259,7 +294,10 @@ export function createIdentityService(deps: IdentityDependencies) {
     }
     const wait = loginDelaySeconds(user.failedLoginCount, user.lastFailedLoginAt, now());
     if (wait > 0) {
-      throw tooManyRequests(`Demasiados intentos fallidos. Espere ${wait} segundos antes de intentarlo de nuevo.`, wait);
+      throw tooManyRequests(
+        `Demasiados intentos fallidos. Espere ${wait} segundos antes de intentarlo de nuevo.`,
+        wait,
+      );
     }
     const passwordOk = await hasher.verify(user.passwordHash, input.password);
     if (!passwordOk) {
@@ -278,7 +316,12 @@ export function createIdentityService(deps: IdentityDependencies) {
     }
     if (user.totpEnabledAt && user.totpSecret) {
       if (!input.totpCode) {
-        throw new AppError(401, 'MFA_REQUIRED', 'Ingrese el código de 6 dígitos de su aplicación de autenticación.', 'totpCode');
+        throw new AppError(
+          401,
+          'MFA_REQUIRED',
+          'Ingrese el código de 6 dígitos de su aplicación de autenticación.',
+          'totpCode',
+        );
       }
       if (!authenticator.check(input.totpCode, user.totpSecret)) {
         await recordFailedLogin(user, meta, 'segundo factor');
@@ -303,7 +346,11 @@ export function createIdentityService(deps: IdentityDependencies) {
         .update(appUser)
         .set({ failedLoginCount: 0, lastFailedLoginAt: null, lastLoginAt: now() })
         .where(eq(appUser.id, user.id));
-      await audit.record(tx, actorFor(user, meta, roles), { action: 'auth.login', entityType: 'app_user', entityId: user.id });
+      await audit.record(tx, actorFor(user, meta, roles), {
+        action: 'auth.login',
+        entityType: 'app_user',
+        entityId: user.id,
+      });
     });
     return { token, session: { idHash, csrfToken, user, roles } };
   }
@@ -338,7 +385,9 @@ export function createIdentityService(deps: IdentityDependencies) {
       .select({ session: userSession, user: appUser })
       .from(userSession)
       .innerJoin(appUser, eq(appUser.id, userSession.userId))
-      .where(and(eq(userSession.idHash, idHash), gt(userSession.expiresAt, now()), eq(appUser.status, 'active')));
+      .where(
+        and(eq(userSession.idHash, idHash), gt(userSession.expiresAt, now()), eq(appUser.status, 'active')),
+      );
     if (!row) return undefined;
     if (now().getTime() - row.session.lastSeenAt.getTime() > 5 * 60_000) {
       await db
@@ -352,7 +401,11 @@ export function createIdentityService(deps: IdentityDependencies) {
   async function logout(actor: Actor, idHash: string): Promise<void> {
     await db.transaction(async (tx) => {
       await tx.delete(userSession).where(eq(userSession.idHash, idHash));
-      await audit.record(tx, actor, { action: 'auth.logout', entityType: 'app_user', entityId: actor.userId });
+      await audit.record(tx, actor, {
+        action: 'auth.logout',
+        entityType: 'app_user',
+        entityId: actor.userId,
+      });
     });
   }
 
@@ -404,7 +457,11 @@ export function createIdentityService(deps: IdentityDependencies) {
         .where(eq(appUser.id, user.id));
       // Whoever had the old password is signed out everywhere.
       await tx.delete(userSession).where(eq(userSession.userId, user.id));
-      await audit.record(tx, actorFor(user, meta), { action: 'user.password_reset', entityType: 'app_user', entityId: user.id });
+      await audit.record(tx, actorFor(user, meta), {
+        action: 'user.password_reset',
+        entityType: 'app_user',
+        entityId: user.id,
+      });
       const tenant = await tenants.getById(user.tenantId);
       await notifications.enqueueEmail(tx, {
         tenantId: user.tenantId,
@@ -416,10 +473,20 @@ export function createIdentityService(deps: IdentityDependencies) {
     await notifications.requestDelivery().catch(() => {});
   }
 
-  async function changePassword(actor: Actor, sessionIdHash: string, current: string, next: string): Promise<void> {
+  async function changePassword(
+    actor: Actor,
+    sessionIdHash: string,
+    current: string,
+    next: string,
+  ): Promise<void> {
     const user = await getUserRow(actor.userId!);
     if (!user.passwordHash || !(await hasher.verify(user.passwordHash, current))) {
-      throw new AppError(400, 'INVALID_CREDENTIALS', 'La contraseña actual no es correcta.', 'currentPassword');
+      throw new AppError(
+        400,
+        'INVALID_CREDENTIALS',
+        'La contraseña actual no es correcta.',
+        'currentPassword',
+      );
     }
     const weak = passwordProblem(next, [user.documentNumber, user.email.split('@')[0] ?? '']);
     if (weak) throw validationError('newPassword', weak);
@@ -429,7 +496,11 @@ export function createIdentityService(deps: IdentityDependencies) {
       await tx
         .delete(userSession)
         .where(and(eq(userSession.userId, user.id), sql`${userSession.idHash} <> ${sessionIdHash}`));
-      await audit.record(tx, actor, { action: 'user.password_change', entityType: 'app_user', entityId: user.id });
+      await audit.record(tx, actor, {
+        action: 'user.password_change',
+        entityType: 'app_user',
+        entityId: user.id,
+      });
     });
   }
 
@@ -451,7 +522,8 @@ export function createIdentityService(deps: IdentityDependencies) {
 
   async function enableTotp(actor: Actor, code: string) {
     const user = await getUserRow(actor.userId!);
-    if (!user.totpSecret) throw badRequest('MFA_NOT_SET_UP', 'Primero genere el código QR del segundo factor.');
+    if (!user.totpSecret)
+      throw badRequest('MFA_NOT_SET_UP', 'Primero genere el código QR del segundo factor.');
     if (!authenticator.check(code, user.totpSecret)) {
       throw new AppError(400, 'MFA_INVALID', 'El código de verificación no es correcto.', 'code');
     }
@@ -463,13 +535,21 @@ export function createIdentityService(deps: IdentityDependencies) {
 
   async function disableTotp(actor: Actor, code: string) {
     const user = await getUserRow(actor.userId!);
-    if (!user.totpEnabledAt || !user.totpSecret) throw badRequest('MFA_NOT_ENABLED', 'El segundo factor no está activo.');
+    if (!user.totpEnabledAt || !user.totpSecret)
+      throw badRequest('MFA_NOT_ENABLED', 'El segundo factor no está activo.');
     if (!authenticator.check(code, user.totpSecret)) {
       throw new AppError(400, 'MFA_INVALID', 'El código de verificación no es correcto.', 'code');
     }
     await db.transaction(async (tx) => {
-      await tx.update(appUser).set({ totpEnabledAt: null, totpSecret: null, updatedAt: now() }).where(eq(appUser.id, user.id));
-      await audit.record(tx, actor, { action: 'user.mfa_disable', entityType: 'app_user', entityId: user.id });
+      await tx
+        .update(appUser)
+        .set({ totpEnabledAt: null, totpSecret: null, updatedAt: now() })
+        .where(eq(appUser.id, user.id));
+      await audit.record(tx, actor, {
+        action: 'user.mfa_disable',
+        entityType: 'app_user',
+        entityId: user.id,
+      });
     });
   }
 
@@ -490,7 +570,11 @@ export function createIdentityService(deps: IdentityDependencies) {
     }
   }
 
-  async function createOfficial(actor: Actor, input: OfficialInput, meta: RequestMeta = {}): Promise<{ id: string }> {
+  async function createOfficial(
+    actor: Actor,
+    input: OfficialInput,
+    meta: RequestMeta = {},
+  ): Promise<{ id: string }> {
     const documentNumber = normalizeDocument(input.documentType, input.documentNumber);
     checkRoles(input.roles);
     if (input.password) {
@@ -519,12 +603,16 @@ export function createIdentityService(deps: IdentityDependencies) {
         if (input.roles.length > 0) {
           await tx.insert(userRole).values(input.roles.map((role) => ({ userId: user!.id, role })));
         }
-        await audit.record(tx, { ...actor, ...meta }, {
-          action: 'user.create_official',
-          entityType: 'app_user',
-          entityId: user!.id,
-          details: { dependencia: office.code, roles: input.roles },
-        });
+        await audit.record(
+          tx,
+          { ...actor, ...meta },
+          {
+            action: 'user.create_official',
+            entityType: 'app_user',
+            entityId: user!.id,
+            details: { dependencia: office.code, roles: input.roles },
+          },
+        );
         if (!passwordHash) await mailLink(tx, user!, 'activate_account', { dependencia: office.name });
         return { id: user!.id };
       });
@@ -539,7 +627,11 @@ export function createIdentityService(deps: IdentityDependencies) {
   async function updateUser(
     actor: Actor,
     userId: string,
-    patch: { roles?: string[] | undefined; status?: 'active' | 'disabled' | undefined; dependenciaCode?: string | undefined },
+    patch: {
+      roles?: string[] | undefined;
+      status?: 'active' | 'disabled' | undefined;
+      dependenciaCode?: string | undefined;
+    },
   ): Promise<void> {
     if (patch.roles) checkRoles(patch.roles);
     await db.transaction(async (tx) => {
@@ -549,22 +641,35 @@ export function createIdentityService(deps: IdentityDependencies) {
         .where(and(eq(appUser.id, userId), eq(appUser.tenantId, actor.tenantId)))
         .for('update');
       if (!user) throw notFound('El usuario no existe.');
-      if (user.id === actor.userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin')))) {
-        throw conflict('SELF_LOCKOUT', 'No puede quitarse a sí mismo el rol de administrador ni desactivar su cuenta.');
+      if (
+        user.id === actor.userId &&
+        (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('admin')))
+      ) {
+        throw conflict(
+          'SELF_LOCKOUT',
+          'No puede quitarse a sí mismo el rol de administrador ni desactivar su cuenta.',
+        );
       }
       if (patch.roles && patch.roles.length > 0 && user.kind !== 'official') {
         throw validationError('roles', 'Solo los funcionarios pueden tener roles.');
       }
       const changes: Partial<UserRow> = { updatedAt: now() };
       if (patch.status) changes.status = patch.status;
-      if (patch.dependenciaCode) changes.dependenciaId = (await getDependencia(tx, actor.tenantId, patch.dependenciaCode)).id;
+      if (patch.dependenciaCode)
+        changes.dependenciaId = (await getDependencia(tx, actor.tenantId, patch.dependenciaCode)).id;
       await tx.update(appUser).set(changes).where(eq(appUser.id, userId));
       if (patch.roles) {
         await tx.delete(userRole).where(eq(userRole.userId, userId));
-        if (patch.roles.length > 0) await tx.insert(userRole).values(patch.roles.map((role) => ({ userId, role })));
+        if (patch.roles.length > 0)
+          await tx.insert(userRole).values(patch.roles.map((role) => ({ userId, role })));
       }
       if (patch.status === 'disabled') await tx.delete(userSession).where(eq(userSession.userId, userId));
-      await audit.record(tx, actor, { action: 'user.update', entityType: 'app_user', entityId: userId, details: patch });
+      await audit.record(tx, actor, {
+        action: 'user.update',
+        entityType: 'app_user',
+        entityId: userId,
+        details: patch,
+      });
     });
   }
 
@@ -578,7 +683,11 @@ export function createIdentityService(deps: IdentityDependencies) {
     if (filters.q) {
       const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       conditions.push(
-        or(ilike(appUser.fullName, pattern), ilike(appUser.email, pattern), eq(appUser.documentNumber, filters.q.trim())),
+        or(
+          ilike(appUser.fullName, pattern),
+          ilike(appUser.email, pattern),
+          eq(appUser.documentNumber, filters.q.trim()),
+        ),
       );
     }
     const where = and(...conditions);
@@ -681,7 +790,10 @@ export function createIdentityService(deps: IdentityDependencies) {
 
   /** Removes sessions that expired; run periodically by a job. */
   async function purgeExpiredSessions(): Promise<number> {
-    const removed = await db.delete(userSession).where(sql`${userSession.expiresAt} < ${now()}`).returning({ id: userSession.idHash });
+    const removed = await db
+      .delete(userSession)
+      .where(sql`${userSession.expiresAt} < ${now()}`)
+      .returning({ id: userSession.idHash });
     return removed.length;
   }
 

@@ -19,7 +19,12 @@ export interface PasswordHasher {
 
 /** argon2id with OWASP's recommended minimum by default (19 MiB, 2 iterations); tunable by config. */
 export function createPasswordHasher(options: { memoryCost: number; timeCost: number }): PasswordHasher {
-  const parameters = { type: argon2.argon2id as 2, memoryCost: options.memoryCost, timeCost: options.timeCost, parallelism: 1 };
+  const parameters = {
+    type: argon2.argon2id as 2,
+    memoryCost: options.memoryCost,
+    timeCost: options.timeCost,
+    parallelism: 1,
+  };
   let dummyHash: Promise<string> | undefined;
   return {
     hash: (password) => argon2.hash(password, parameters),

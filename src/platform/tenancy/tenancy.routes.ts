@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../http/types.ts';
-import { listTramites } from './tramites.ts';
+import { listMyTramites, listTramites } from './tramites.ts';
 
 export interface DemoAccount {
   role: string;
@@ -51,6 +51,23 @@ export function tenancyRoutes(demoAccounts: () => DemoAccount[]): RoutePlugin {
         },
       },
       async () => ({ items: listTramites() }),
+    );
+    app.get(
+      '/api/v1/me/tramites',
+      {
+        config: { auth: 'user' },
+        schema: { tags: ['entidad'], summary: 'Mis trámites en curso y terminados' },
+      },
+      async (request) => {
+        const items = await listMyTramites(request.actor.tenantId, request.actor.userId!);
+        return {
+          items: items.map((item) => ({
+            ...item,
+            createdAt: item.createdAt.toISOString(),
+            updatedAt: item.updatedAt.toISOString(),
+          })),
+        };
+      },
     );
   };
 }

@@ -12,7 +12,8 @@ const tramites: Tramite[] = [
   {
     slug: 'registro',
     name: 'Crear una cuenta en la sede electrónica',
-    description: 'Regístrese con su documento de identidad o NIT para hacer trámites en línea y seguir su estado.',
+    description:
+      'Regístrese con su documento de identidad o NIT para hacer trámites en línea y seguir su estado.',
     audience: 'ciudadano',
     path: '/registro',
     requiresLogin: false,
@@ -20,7 +21,8 @@ const tramites: Tramite[] = [
   {
     slug: 'constancia-registro',
     name: 'Constancia de registro en la sede electrónica',
-    description: 'Descargue en PDF, con código QR verificable, la constancia de que su cuenta está registrada.',
+    description:
+      'Descargue en PDF, con código QR verificable, la constancia de que su cuenta está registrada.',
     audience: 'ciudadano',
     path: '/mis-tramites',
     requiresLogin: true,
@@ -28,7 +30,8 @@ const tramites: Tramite[] = [
   {
     slug: 'verificar-documento',
     name: 'Verificar la autenticidad de un documento',
-    description: 'Compruebe con el código o el QR que un documento fue expedido por la alcaldía y no fue alterado.',
+    description:
+      'Compruebe con el código o el QR que un documento fue expedido por la alcaldía y no fue alterado.',
     audience: 'ciudadano',
     path: '/verificar',
     requiresLogin: false,
@@ -36,9 +39,36 @@ const tramites: Tramite[] = [
 ];
 
 export function registerTramites(...more: Tramite[]): void {
-  for (const tramite of more) if (!tramites.some((known) => known.slug === tramite.slug)) tramites.push(tramite);
+  for (const tramite of more)
+    if (!tramites.some((known) => known.slug === tramite.slug)) tramites.push(tramite);
 }
 
 export function listTramites(): Tramite[] {
   return [...tramites];
+}
+
+/** A citizen's own trámite in progress, as "Mis trámites" lists it. */
+export interface MyTramite {
+  id: string;
+  tramite: string;
+  reference: string;
+  status: string;
+  statusLabel: string;
+  createdAt: Date;
+  updatedAt: Date;
+  path: string;
+}
+
+/** Modules that hold citizens' requests register a source; "Mis trámites" merges them, newest first. */
+export type MyTramitesSource = (tenantId: string, userId: string) => Promise<MyTramite[]>;
+
+const sources: MyTramitesSource[] = [];
+
+export function registerMyTramitesSource(source: MyTramitesSource): void {
+  sources.push(source);
+}
+
+export async function listMyTramites(tenantId: string, userId: string): Promise<MyTramite[]> {
+  const lists = await Promise.all(sources.map((source) => source(tenantId, userId)));
+  return lists.flat().sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 }
