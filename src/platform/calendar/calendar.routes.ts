@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RoutePlugin } from '../http/types.ts';
 import { validationError } from '../http/errors.ts';
+import type { RoutePlugin } from '../http/types.ts';
 import { calendarDate } from '../http/zod-text.ts';
 import { addBusinessDays, listHolidays } from './business-days.ts';
 import { CalendarInputError, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './index.ts';

@@ -146,7 +146,7 @@ export function createIdentityService(deps: IdentityDependencies) {
       activate_account: 'restablecer-clave',
     }[purpose];
     const link = `${config.PUBLIC_URL}/${page}?token=${encodeURIComponent(token)}`;
-    const tenant = await tenants.getById(user.tenantId);
+    const tenant = await tenants.getById(user.tenantId, tx);
     await notifications.enqueueEmail(tx, {
       tenantId: user.tenantId,
       to: user.email,
@@ -433,7 +433,7 @@ export function createIdentityService(deps: IdentityDependencies) {
 
   async function forgotPassword(tenantId: string, email: string): Promise<void> {
     const user = await findUserByLogin(tenantId, email);
-    if (!user || user.status !== 'active') return;
+    if (user?.status !== 'active') return;
     await db.transaction((tx) => mailLink(tx, user, 'reset_password'));
     await notifications.requestDelivery().catch(() => {});
   }
@@ -462,7 +462,7 @@ export function createIdentityService(deps: IdentityDependencies) {
         entityType: 'app_user',
         entityId: user.id,
       });
-      const tenant = await tenants.getById(user.tenantId);
+      const tenant = await tenants.getById(user.tenantId, tx);
       await notifications.enqueueEmail(tx, {
         tenantId: user.tenantId,
         to: user.email,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasswordHasher, initialsOf, newToken, passwordProblem, sha256Hex } from './secrets.ts';
+import { createPasswordHasher, newToken, passwordProblem, sha256Hex } from './secrets.ts';
 
 describe('secrets', () => {
   it('hashes passwords with argon2id and verifies them', async () => {
@@ -23,9 +23,5 @@ describe('secrets', () => {
     expect(passwordProblem('aaaaaaaaaaaa')).toMatch(/repetido/);
     expect(passwordProblem('mi1098765432clave', ['1098765432'])).toMatch(/documento/);
     expect(passwordProblem('Bucaramanga-ciudad-bonita')).toBeNull();
-  });
-
-  it('shows only initials of a holder', () => {
-    expect(initialsOf('maría  josé Pérez Gómez')).toBe('M. J. P. G.');
   });
 });

@@ -55,13 +55,3 @@ export function passwordProblem(password: string, personal: string[] = []): stri
   }
   return null;
 }
-
-/** Initials that identify without exposing a name (for public verification pages). */
-export function initialsOf(fullName: string): string {
-  return fullName
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => `${word[0]!.toUpperCase()}.`)
-    .join(' ')
-    .slice(0, 12);
-}

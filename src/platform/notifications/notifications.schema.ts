@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { tenant } from '../tenancy/tenancy.schema.ts';
 
 /** Transactional outbox: a message is written in the same transaction as the change that causes it. */
@@ -14,7 +24,10 @@ export const notificationOutbox = pgTable(
     bodyText: text('body_text').notNull(),
     bodyHtml: text('body_html'),
     payload: jsonb('payload').$type<Record<string, unknown>>(),
-    status: varchar('status', { length: 12 }).notNull().default('pending').$type<'pending' | 'sent' | 'failed'>(),
+    status: varchar('status', { length: 12 })
+      .notNull()
+      .default('pending')
+      .$type<'pending' | 'sent' | 'failed'>(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     idempotencyKey: text('idempotency_key'),

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import type { Db, DbOrTx } from '../db/database.ts';
 import { notFound } from '../http/errors.ts';
 import { tenant } from './tenancy.schema.ts';
 
@@ -26,9 +26,10 @@ export function createTenantService(db: Db) {
     return row;
   }
 
-  async function getById(id: string): Promise<Tenant> {
+  /** Inside a transaction pass it: PGlite has one connection, and a query outside `tx` would wait forever. */
+  async function getById(id: string, tx: DbOrTx = db): Promise<Tenant> {
     for (const row of cache.values()) if (row.id === id) return row;
-    const [row] = await db.select().from(tenant).where(eq(tenant.id, id));
+    const [row] = await tx.select().from(tenant).where(eq(tenant.id, id));
     if (!row) throw notFound('El municipio no existe.');
     cache.set(row.divipola, row);
     return row;

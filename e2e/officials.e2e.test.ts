@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  type E2eServer,
+  expectAccessible,
+  expectFitsWidth,
+  newPage,
+  startE2e,
+} from './harness.ts';
+
+let server: E2eServer;
+beforeAll(async () => {
+  if (chromiumPath) server = await startE2e();
+});
+afterAll(async () => server?.close());
+
+async function signIn(page: Page, login: string) {
+  await page.goto(`${server.url}/ingresar`);
+  await page.getByRole('heading', { name: 'Cuentas de demostración' }).waitFor();
+  await page.getByLabel('Correo electrónico o número de documento').fill(login);
+  await page.getByLabel('Contraseña', { exact: true }).fill('Demo-Alcaldia-2026');
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
+}
+
+describe.skipIf(!chromiumPath)('back office', () => {
+  it('an administrator creates an official and sees the activation e-mail in the outbox', async () => {
+    const page = await newPage(server, 1280);
+    await page.goto(`${server.url}/ingresar`);
+    await page.getByText('tic@demo.68001.alcaldia.test').first().waitFor();
+    await expectAccessible(page);
+    await signIn(page, 'tic@demo.68001.alcaldia.test');
+
+    await page.goto(`${server.url}/admin/usuarios`);
+    await page.getByRole('heading', { name: 'Nuevo funcionario' }).waitFor();
+    await expectAccessible(page);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Crear funcionario' }) });
+    await form.getByLabel('Tipo de documento').selectOption('CC');
+    await form.getByLabel('Número de documento').fill('91000777');
+    await form.getByLabel('Nombre completo').fill('Gloria Funcionaria Navegador');
+    await form.getByLabel('Correo electrónico').fill('gloria@alcaldia.test');
+    await form.getByLabel(/Dependencia/).selectOption('planeacion');
+    await form
+      .getByRole('checkbox', { name: /Funcionario/ })
+      .first()
+      .check();
+    await form.getByRole('button', { name: 'Crear funcionario' }).click();
+    await page.getByText('Gloria Funcionaria Navegador').first().waitFor();
+
+    await page.goto(`${server.url}/admin/notificaciones`);
+    await page.getByText('gloria@alcaldia.test').first().waitFor();
+    await expectAccessible(page);
+  });
+
+  it('an auditor searches the audit log and exports it as CSV with a progress bar', async () => {
+    const page = await newPage(server, 360);
+    await signIn(page, 'control.interno@demo.68001.alcaldia.test');
+    await page.goto(`${server.url}/admin/auditoria`);
+    await page.getByRole('button', { name: 'Buscar' }).waitFor();
+    await page.getByText('auth.login').first().waitFor();
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+
+    await page.getByRole('button', { name: 'Exportar CSV' }).click();
+    const download = page.getByRole('link', { name: 'Descargar CSV' });
+    await download.waitFor({ timeout: 30_000 });
+    const csv = await page.request.get(
+      new URL((await download.getAttribute('href'))!, server.url).toString(),
+    );
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\n')[0]).toContain('fecha_utc');
+
+    await page.goto(`${server.url}/admin/tareas`);
+    await page.getByRole('progressbar').first().waitFor();
+    expect(await page.getByRole('progressbar').first().getAttribute('aria-valuenow')).toBe(
+      await page.getByRole('progressbar').first().getAttribute('aria-valuemax'),
+    );
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+  });
+
+  it('a citizen is kept out of the back office', async () => {
+    const page = await newPage(server, 360);
+    await signIn(page, 'ciudadano@demo.68001.alcaldia.test');
+    await page.goto(`${server.url}/admin/auditoria`);
+    await page.getByText('Acceso restringido').waitFor();
+    await expectAccessible(page);
+  });
+});
