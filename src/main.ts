@@ -46,6 +46,14 @@ try {
     for (const account of accounts)
       console.log(`  ${account.login.padEnd(44)} ${account.password}   ${account.role}`);
   }
+  const tenant = await program.platform.ctx.tenants.getByDivipola(config.TENANT_DIVIPOLA);
+  if (!config.DEMO && (await program.platform.identity.countUsers(tenant.id)) === 0) {
+    console.log(
+      '\nNo hay usuarios todavía. Cree el primer administrador:\n' +
+        '  npm run cli -- user:create-official --email <correo> --name "<nombre>" --document <número> ' +
+        "--dependencia tic --roles admin --password '<clave de 10 o más caracteres>'",
+    );
+  }
   console.log(`\nlisto: Alcaldía Digital (rol ${role}, ${database})${where} en ${elapsed} ms\n`);
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));

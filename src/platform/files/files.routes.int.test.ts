@@ -133,6 +133,13 @@ describe('GET /api/v1/files/:id', () => {
     });
     const audited = await t.platform.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'file.read'));
     expect(audited).toHaveLength(0);
+    const uploads = await t.platform.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'file.upload'));
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toMatchObject({
+      actorUserId: citizen.userId,
+      entityId: id,
+      entityType: 'stored_file',
+    });
   });
 
   it('hides other people’s files from citizens', async () => {

@@ -52,12 +52,24 @@ export const filesRoutes: RoutePlugin = async (app, ctx) => {
         }
         throw error;
       }
-      const record = await ctx.files.saveUpload({
-        tenantId: request.actor.tenantId,
-        ownerUserId: request.actor.userId,
-        purpose: 'upload',
-        originalName: part.filename,
-        bytes,
+      const record = await ctx.db.transaction(async (tx) => {
+        const saved = await ctx.files.saveUpload(
+          {
+            tenantId: request.actor.tenantId,
+            ownerUserId: request.actor.userId,
+            purpose: 'upload',
+            originalName: part.filename,
+            bytes,
+          },
+          tx,
+        );
+        await ctx.audit.record(tx, request.actor, {
+          action: 'file.upload',
+          entityType: 'stored_file',
+          entityId: saved.id,
+          details: { mediaType: saved.mediaType, sizeBytes: saved.sizeBytes, sha256: saved.sha256 },
+        });
+        return saved;
       });
       return reply.status(201).send({
         id: record.id,
