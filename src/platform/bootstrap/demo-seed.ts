@@ -75,7 +75,7 @@ export async function seedDemo(
       synthetic: true,
     });
   }
-  const passwordHash = await (await import('argon2')).default.hash(DEMO_PASSWORD);
+  const passwordHash = await identity.hashPassword(DEMO_PASSWORD);
   const rows = Array.from({ length: citizens }, (_, index) => {
     const first = FIRST_NAMES[index % FIRST_NAMES.length]!;
     const last = SURNAMES[Math.floor(index / FIRST_NAMES.length) % SURNAMES.length]!;

@@ -3,6 +3,21 @@ import { AppError } from './errors.ts';
 import type { RoutePlugin } from './types.ts';
 
 export const healthRoutes: RoutePlugin = async (app, ctx) => {
+  // Probes that arrive while a check is running share its answer: a storm of probes costs one query.
+  let checkInFlight: Promise<boolean> | undefined;
+  const databaseAnswers = () => {
+    checkInFlight ??= ctx.database.raw
+      .query('select 1')
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => {
+        checkInFlight = undefined;
+      });
+    return checkInFlight;
+  };
+
   app.get(
     '/health/live',
     {
@@ -24,9 +39,7 @@ export const healthRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async () => {
-      try {
-        await ctx.database.raw.query('select 1');
-      } catch {
+      if (!(await databaseAnswers())) {
         throw new AppError(503, 'DATABASE_UNAVAILABLE', 'La base de datos no responde.');
       }
       return { status: 'ok' as const, database: ctx.database.kind };

@@ -223,6 +223,21 @@ describe('login protections', () => {
     expect(blocked.json().detail).toMatch(/Espere 2 segundos/);
   });
 
+  it('upgrades a password hash made under an older cost at the next login', async () => {
+    const id = await t.createCitizen({ email: 'antigua@correo.test' });
+    const argon2 = (await import('argon2')).default;
+    const oldHash = await argon2.hash(TEST_PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 65536,
+      timeCost: 3,
+    });
+    await t.platform.ctx.db.update(appUser).set({ passwordHash: oldHash }).where(eq(appUser.id, id));
+    await t.login('antigua@correo.test');
+    const [row] = await t.platform.ctx.db.select().from(appUser).where(eq(appUser.id, id));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=1\$/);
+    await t.login('antigua@correo.test');
+  });
+
   it('answers an unknown account exactly like a wrong password', async () => {
     const response = await t.anonymous.post('/api/v1/auth/login', {
       login: 'nadie@correo.test',

@@ -329,6 +329,8 @@ export function createIdentityService(deps: IdentityDependencies) {
       }
     }
     const roles = await rolesOf(user.id);
+    // Hashes made under older cost settings are upgraded while the password is at hand.
+    const rehashed = hasher.needsRehash(user.passwordHash) ? await hasher.hash(input.password) : null;
     const token = newToken();
     const idHash = sha256Hex(token);
     const csrfToken = newToken();
@@ -344,7 +346,12 @@ export function createIdentityService(deps: IdentityDependencies) {
       });
       await tx
         .update(appUser)
-        .set({ failedLoginCount: 0, lastFailedLoginAt: null, lastLoginAt: now() })
+        .set({
+          failedLoginCount: 0,
+          lastFailedLoginAt: null,
+          lastLoginAt: now(),
+          ...(rehashed ? { passwordHash: rehashed } : {}),
+        })
         .where(eq(appUser.id, user.id));
       await audit.record(tx, actorFor(user, meta, roles), {
         action: 'auth.login',
@@ -788,6 +795,11 @@ export function createIdentityService(deps: IdentityDependencies) {
     return row?.total ?? 0;
   }
 
+  /** Hashes a password with the configured argon2id cost (for bulk seeding). */
+  function hashPassword(password: string): Promise<string> {
+    return hasher.hash(password);
+  }
+
   /** Removes sessions that expired; run periodically by a job. */
   async function purgeExpiredSessions(): Promise<number> {
     const removed = await db
@@ -819,6 +831,7 @@ export function createIdentityService(deps: IdentityDependencies) {
     listDependencias,
     ensureDependencias,
     countUsers,
+    hashPassword,
     purgeExpiredSessions,
     actorFor,
     findUserByLogin,

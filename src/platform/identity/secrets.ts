@@ -15,6 +15,8 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
   /** Spends the same time as a real verification, so unknown accounts cannot be told apart by timing. */
   burn(password: string): Promise<void>;
+  /** A hash made with other parameters than the configured ones is replaced at the next login. */
+  needsRehash(hash: string): boolean;
 }
 
 /** argon2id with OWASP's recommended minimum by default (19 MiB, 2 iterations); tunable by config. */
@@ -33,6 +35,13 @@ export function createPasswordHasher(options: { memoryCost: number; timeCost: nu
         return await argon2.verify(hash, password);
       } catch {
         return false;
+      }
+    },
+    needsRehash: (hash) => {
+      try {
+        return argon2.needsRehash(hash, parameters);
+      } catch {
+        return true;
       }
     },
     burn: async (password) => {
