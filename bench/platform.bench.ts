@@ -128,6 +128,10 @@ export async function runPlatformBenchmark(): Promise<void> {
   say(
     `Arranque PGlite (npm start → listo): primero ${first.ms.toFixed(0)} ms (migra y siembra), reinicio ${pglite.ms.toFixed(0)} ms`,
   );
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  say(
+    `Memoria residente en reposo (PGlite, recién arrancado): ${(await residentMemoryMb(pglite.url)).toFixed(0)} MiB`,
+  );
 
   // 2. Request rate of GET /health/ready against a bare Fastify hello-world, same load, same run.
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -173,6 +177,10 @@ export async function runPlatformBenchmark(): Promise<void> {
     say(
       `Arranque PostgreSQL (npm start → listo): primero ${firstPg.ms.toFixed(0)} ms (migra y siembra), reinicio ${server.ms.toFixed(0)} ms`,
     );
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    say(
+      `Memoria residente en reposo (PostgreSQL, recién arrancado): ${(await residentMemoryMb(server.url)).toFixed(0)} MiB`,
+    );
     const pgLoad = await load(`${server.url}/health/ready`, seconds);
     say(
       `GET /health/ready (PostgreSQL): ${pgLoad.rps.toFixed(0)} req/s, p99 ${pgLoad.p99} ms | razón req/s vs Fastify vacío ${(pgLoad.rps / bareLoad.rps).toFixed(3)}`,
@@ -185,7 +193,9 @@ export async function runPlatformBenchmark(): Promise<void> {
     );
     say(`Login en PostgreSQL: p99 ${percentile(pgLogins, 99).toFixed(0)} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5000));
-    say(`Memoria residente en reposo (PostgreSQL): ${(await residentMemoryMb(server.url)).toFixed(0)} MiB`);
+    say(
+      `Memoria residente en reposo (PostgreSQL, tras la carga): ${(await residentMemoryMb(server.url)).toFixed(0)} MiB`,
+    );
     await stop(server);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
