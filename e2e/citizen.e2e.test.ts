@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
@@ -96,6 +97,39 @@ describe.skipIf(!chromiumPath)('citizen journey on a 360-px phone', () => {
     await page.getByLabel('Contraseña', { exact: true }).fill('Nueva-clave-de-la-demo-1');
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.waitForURL(/\/mis-tramites/);
+  });
+
+  it('every public page passes the accessibility check on a phone and on a desktop', async () => {
+    for (const width of [360, 1280]) {
+      const page = await newPage(server, width);
+      for (const path of [
+        '/',
+        '/registro',
+        '/ingresar',
+        '/recuperar-clave',
+        '/verificar',
+        '/politica-de-datos',
+        '/mapa-del-sitio',
+      ]) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page);
+        await expectFitsWidth(page);
+      }
+    }
+  });
+
+  it('the accessibility check does catch a violation (so the checks above mean something)', async () => {
+    const page = await newPage(server, 360);
+    await page.goto(`${server.url}/verificar`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate(() => {
+      const unlabeled = document.createElement('input');
+      unlabeled.type = 'text';
+      document.querySelector('main')?.append(unlabeled);
+    });
+    await expect(expectAccessible(page)).rejects.toThrow(/label/);
   });
 
   it('shows a Spanish 404 page for an unknown address', async () => {

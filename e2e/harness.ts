@@ -138,7 +138,7 @@ export async function expectAccessible(page: Page): Promise<void> {
             .join(' | ')}`,
       );
   });
-  expect(violations, `axe en ${page.url()}`).toEqual([]);
+  if (violations.length > 0) throw new Error(`axe en ${page.url()}:\n  ${violations.join('\n  ')}`);
 }
 
 /** No horizontal scrolling on a phone. */

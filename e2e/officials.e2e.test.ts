@@ -1,3 +1,4 @@
+import { authenticator } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -78,6 +79,60 @@ describe.skipIf(!chromiumPath)('back office', () => {
     );
     await expectAccessible(page);
     await expectFitsWidth(page);
+  });
+
+  it('an official turns on the TOTP second factor and is asked for the code at the next login', async () => {
+    const page = await newPage(server, 360);
+    await signIn(page, 'juridica@demo.68001.alcaldia.test');
+    await expectAccessible(page);
+    await page.goto(`${server.url}/cuenta/seguridad`);
+    await page.getByRole('button', { name: 'Configurar verificación en dos pasos' }).click();
+    await page.getByRole('img', { name: /Código QR/ }).waitFor();
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+    const secret = (await page.locator('.totp-secret').textContent())!.trim();
+    await page.getByLabel('Código de verificación (6 dígitos)').fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: 'Activar verificación en dos pasos' }).click();
+    await page.getByText(/quedó activada/).waitFor();
+
+    // On a phone the exit button lives behind the menu.
+    const menu = page.getByRole('button', { name: 'Menú' });
+    if (await menu.isVisible()) await menu.click();
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.getByRole('link', { name: 'Ingresar' }).first().waitFor();
+    await page.goto(`${server.url}/ingresar`);
+    await page
+      .getByLabel('Correo electrónico o número de documento')
+      .fill('juridica@demo.68001.alcaldia.test');
+    await page.getByLabel('Contraseña', { exact: true }).fill('Demo-Alcaldia-2026');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    const codeField = page.getByLabel('Código de verificación (6 dígitos)');
+    await codeField.waitFor();
+    await expectAccessible(page);
+    await codeField.fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
+  });
+
+  it('every back-office page passes the accessibility check on a phone and on a desktop', async () => {
+    for (const width of [360, 1280]) {
+      const page = await newPage(server, width);
+      await signIn(page, 'tic@demo.68001.alcaldia.test');
+      for (const path of [
+        '/admin',
+        '/admin/usuarios',
+        '/admin/tareas',
+        '/admin/notificaciones',
+        '/cuenta/seguridad',
+        '/mis-tramites',
+      ]) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page);
+        await expectFitsWidth(page);
+      }
+    }
   });
 
   it('a citizen is kept out of the back office', async () => {

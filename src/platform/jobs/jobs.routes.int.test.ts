@@ -7,7 +7,7 @@ import type { ZodApp } from '../http/types.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { jobProgress } from './jobs.schema.ts';
 import { createJobService } from './jobs.service.ts';
-import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from './test-admin-app.ts';
+import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../../test/route-test-app.ts';
 
 describe('GET /api/v1/admin/jobs', () => {
   let database: DatabaseHandle;

@@ -4,7 +4,7 @@ import { createTestTenant, getTestDatabase, resetDatabase } from '../../test/tes
 import type { DatabaseHandle } from '../db/database.ts';
 import type { ZodApp } from '../http/types.ts';
 import { createJobService } from '../jobs/jobs.service.ts';
-import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../jobs/test-admin-app.ts';
+import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../../test/route-test-app.ts';
 import type { NotificationService } from './index.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { notificationOutbox } from './notifications.schema.ts';

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import pino from 'pino';
-import type { Actor } from '../authz/actor.ts';
-import { loadConfig } from '../config/config.ts';
-import type { AppContext } from '../context.ts';
-import type { DatabaseHandle } from '../db/database.ts';
-import { buildApp } from '../http/app.ts';
-import type { RoutePlugin, ZodApp } from '../http/types.ts';
+import type { Actor } from '../platform/authz/actor.ts';
+import { loadConfig } from '../platform/config/config.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { DatabaseHandle } from '../platform/db/database.ts';
+import { buildApp } from '../platform/http/app.ts';
+import type { RoutePlugin, ZodApp } from '../platform/http/types.ts';
 
 /** Header with the caller's permissions, comma separated; absent means an anonymous visitor. */
 export const TEST_PERMISSIONS_HEADER = 'x-test-permissions';
