@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../../test/route-test-app.ts';
 import { createTestTenant, getTestDatabase, resetDatabase } from '../../test/test-database.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { ZodApp } from '../http/types.ts';
 import { jobsRoutes } from './jobs.routes.ts';
 import { jobProgress } from './jobs.schema.ts';
 import { createJobService } from './jobs.service.ts';
-import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../../test/route-test-app.ts';
 
 describe('GET /api/v1/admin/jobs', () => {
   let database: DatabaseHandle;

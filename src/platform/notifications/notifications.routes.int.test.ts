@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../../test/route-test-app.ts';
 import { createTestTenant, getTestDatabase, resetDatabase } from '../../test/test-database.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { ZodApp } from '../http/types.ts';
 import { createJobService } from '../jobs/jobs.service.ts';
-import { buildAdminTestApp, TEST_PERMISSIONS_HEADER } from '../../test/route-test-app.ts';
 import type { NotificationService } from './index.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { notificationOutbox } from './notifications.schema.ts';
