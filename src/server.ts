@@ -8,6 +8,7 @@ import { buildApp } from './platform/http/app.ts';
 import { allRoutes } from './platform/http/routes.ts';
 import type { ZodApp } from './platform/http/types.ts';
 import { createAuthenticate } from './platform/identity/session-cookie.ts';
+import { registerMaintenanceJob } from './platform/maintenance.job.ts';
 import { createPlatform, type Platform } from './platform/platform.ts';
 
 export type Role = 'web' | 'worker' | 'all';
@@ -32,6 +33,7 @@ export interface StartOptions {
 /** Registers every background job handler; both roles register, only the worker runs them. */
 function registerJobs(platform: Platform): void {
   registerAuditExportJob(platform.ctx);
+  registerMaintenanceJob(platform.ctx);
 }
 
 /** Builds the Fastify app on a platform (also used by tests). */
