@@ -81,7 +81,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     if (request.url.startsWith('/api/') || !options.serveWeb || request.method !== 'GET') {
       return sendProblem(request, reply, toProblem(notFound('La dirección solicitada no existe.')));
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
@@ -171,7 +171,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
       ctx.logger.warn('No se encontró web/dist: ejecute «npm run build:web» para servir la aplicación web.');
     }
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html', maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: 'index.html',
+      cacheControl: false,
+      // Vite fingerprints assets, so they never change under a name; the page itself must be revalidated.
+      setHeaders: (response, filePath) => {
+        response.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
   }
   return app;
 }
