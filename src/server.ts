@@ -13,6 +13,9 @@ import { createPlatform, type Platform } from './platform/platform.ts';
 
 export type Role = 'web' | 'worker' | 'all';
 
+/** Fixed, like the migration lock: every instance of the program contends for it. */
+const BOOTSTRAP_LOCK_ID = 68_001_002;
+
 export interface RunningProgram {
   platform: Platform;
   app?: ZodApp;
@@ -55,12 +58,14 @@ export async function buildProgramApp(
 export async function startProgram(config: Config, options: StartOptions): Promise<RunningProgram> {
   const platform = await createPlatform(config, { database: options.database, logger: options.logger });
   const { ctx } = platform;
-  const { tenant, file } = await ensureTenant(platform, config.TENANT_DIVIPOLA);
-  if (config.DEMO) {
-    const seeded = await seedDemo(platform, tenant, file);
-    if (seeded)
+  // Instances starting together take turns, so the tenant and the demo data are written once.
+  const file = await ctx.database.withAdvisoryLock(BOOTSTRAP_LOCK_ID, async () => {
+    const { tenant, file: tenantFile } = await ensureTenant(platform, config.TENANT_DIVIPOLA);
+    if (config.DEMO && (await seedDemo(platform, tenant, tenantFile))) {
       ctx.logger.info('Demo: municipio sembrado con funcionarios, ciudadanos sintéticos y territorio.');
-  }
+    }
+    return tenantFile;
+  });
   registerJobs(platform);
   const runsWorker = options.role !== 'web';
   await ctx.jobs.start({ work: runsWorker });

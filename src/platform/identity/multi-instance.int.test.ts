@@ -1,8 +1,10 @@
+import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { startProgram } from '../../server.ts';
 import { createTestApp, TEST_PASSWORD, testConfig } from '../../test/test-app.ts';
 import { openAnotherConnection, testDatabaseKind } from '../../test/test-database.ts';
+import { loadConfig } from '../config/config.ts';
 
 const onServer = testDatabaseKind() === 'postgres';
 if (!onServer)
@@ -37,6 +39,50 @@ describe.skipIf(!onServer)('two web instances on one PostgreSQL', () => {
       await second.stop();
       await secondDatabase.close();
       await first.close();
+    }
+  });
+
+  it('three instances starting together on an empty database all come up, and seed it once', async () => {
+    const server = new URL(process.env.TEST_DATABASE_URL!);
+    const name = `alcaldia_test_${Date.now().toString(36)}_arranque`;
+    const admin = new pg.Client({ connectionString: server.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    const configs = [1, 2, 3].map((i) =>
+      loadConfig({
+        DATABASE_URL: url.toString(),
+        DEMO: 'true',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: `/tmp/alcaldia-arranque-${i}`,
+        ARGON2_MEMORY_KIB: '8192',
+        ARGON2_ITERATIONS: '1',
+      }),
+    );
+    const started = await Promise.allSettled(
+      configs.map((config) =>
+        startProgram(config, { role: 'all', logger: pino({ level: 'silent' }), serveWeb: false }),
+      ),
+    );
+    try {
+      expect(started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'ok'))).toEqual([
+        'ok',
+        'ok',
+        'ok',
+      ]);
+      const check = new pg.Client({ connectionString: url.toString() });
+      await check.connect();
+      const tenants = await check.query('select count(*)::int as n from tenant');
+      const officials = await check.query(`select count(*)::int as n from app_user where kind = 'official'`);
+      await check.end();
+      expect(tenants.rows[0].n).toBe(1);
+      expect(officials.rows[0].n).toBe(11);
+    } finally {
+      for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 });

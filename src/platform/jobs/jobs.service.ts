@@ -76,6 +76,9 @@ export function pgBossDatabase(database: DatabaseHandle): PgBoss.Db {
   };
 }
 
+/** Fixed, like the migration lock: every instance of the program contends for it. */
+const JOBS_SETUP_LOCK_ID = 68_001_003;
+
 export function createJobService(options: CreateJobServiceOptions): JobService {
   const { database, logger } = options;
   const db = database.db;
@@ -129,11 +132,14 @@ export function createJobService(options: CreateJobServiceOptions): JobService {
         schedule: startOptions.work,
       });
       boss.on('error', (error) => logger.error({ err: error }, 'Tareas en segundo plano: error de pg-boss'));
-      await boss.start();
       const current: Running = { boss, work: startOptions.work };
       try {
-        for (const registration of registrations.values()) await activate(current, registration);
-        if (startOptions.work) await dropStaleSchedules(boss);
+        // pg-boss creates a table per queue; instances doing that at once deadlock, so they take turns.
+        await database.withAdvisoryLock(JOBS_SETUP_LOCK_ID, async () => {
+          await boss.start();
+          for (const registration of registrations.values()) await activate(current, registration);
+          if (startOptions.work) await dropStaleSchedules(boss);
+        });
       } catch (error) {
         // Half started is not started: no worker may keep polling behind a failed start.
         await boss.stop({ graceful: false, close: false }).catch(() => {});
