@@ -376,6 +376,12 @@ describe('back office: officials, roles and the audit trail', () => {
     const admin = await t.loginAs(['admin']);
     const personal = await admin.get(`/api/v1/admin/users/${citizenId}`);
     expect(personal.json()).toMatchObject({ email: 'privada@correo.test', documentType: 'CC' });
+    expect((await admin.get('/api/v1/admin/users?kind=ciudadano')).json().items[0].email).toBe(
+      'privada@correo.test',
+    );
+    const listed = await auditor.get('/api/v1/admin/audit?action=user.list_personal');
+    expect(listed.json().total).toBe(1);
+    expect(listed.json().items[0].details.ids).toEqual([citizenId]);
     const search = await auditor.get(`/api/v1/admin/audit?action=user.read_personal&entityId=${citizenId}`);
     expect(search.json().total).toBe(1);
     expect(search.json().items[0]).toMatchObject({ action: 'user.read_personal', entityType: 'app_user' });

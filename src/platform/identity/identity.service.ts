@@ -712,6 +712,15 @@ export function createIdentityService(deps: IdentityDependencies) {
     const ids = rows.map((row) => row.user.id);
     const roleRows = ids.length ? await db.select().from(userRole).where(inArray(userRole.userId, ids)) : [];
     const seesPersonal = can(actor, 'users.read_personal');
+    const citizensShown = rows.filter((row) => row.user.kind === 'citizen').map((row) => row.user.id);
+    if (seesPersonal && citizensShown.length > 0) {
+      // A list with citizens' unmasked e-mails is a read of personal data too.
+      await audit.record(db, actor, {
+        action: 'user.list_personal',
+        entityType: 'app_user',
+        details: { q: filters.q ?? null, kind: filters.kind ?? null, page: page.page, ids: citizensShown },
+      });
+    }
     return {
       total: totals[0]?.total ?? 0,
       items: rows.map(({ user, dependencia: office }) => ({
