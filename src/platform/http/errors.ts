@@ -43,5 +43,7 @@ export const TITLES: Record<number, string> = {
   422: 'No se puede procesar',
   429: 'Demasiadas solicitudes',
   500: 'Error interno',
+  502: 'Error en un servicio externo',
   503: 'Servicio no disponible',
+  504: 'Un servicio externo no respondió a tiempo',
 };
