@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
+import { registerTaxesCommands } from './modules/taxes/taxes.cli.ts';
 import { systemActor } from './platform/authz/actor.ts';
 import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
 import { seedDemo } from './platform/bootstrap/demo-seed.ts';
@@ -98,6 +99,7 @@ program
   });
 
 registerCalendarCommands(program, print);
+registerTaxesCommands(program, print, withPlatform);
 
 try {
   await program.parseAsync(process.argv);
