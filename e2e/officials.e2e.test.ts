@@ -99,7 +99,10 @@ describe.skipIf(!chromiumPath)('back office', () => {
     const menu = page.getByRole('button', { name: 'Menú' });
     if (await menu.isVisible()) await menu.click();
     await page.getByRole('button', { name: 'Salir' }).click();
-    await page.getByRole('link', { name: 'Ingresar' }).first().waitFor();
+    // Signed out when the server no longer knows the session (the menu may be folded on a phone).
+    await expect
+      .poll(async () => (await page.request.get(`${server.url}/api/v1/auth/me`)).status())
+      .toBe(401);
     await page.goto(`${server.url}/ingresar`);
     await page
       .getByLabel('Correo electrónico o número de documento')
