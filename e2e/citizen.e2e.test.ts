@@ -5,6 +5,7 @@ import {
   type E2eServer,
   expectAccessible,
   expectFitsWidth,
+  expectPagesAccessible,
   newPage,
   startE2e,
 } from './harness.ts';
@@ -102,7 +103,7 @@ describe.skipIf(!chromiumPath)('citizen journey on a 360-px phone', () => {
   it('every public page passes the accessibility check on a phone and on a desktop', async () => {
     for (const width of [360, 1280]) {
       const page = await newPage(server, width);
-      for (const path of [
+      await expectPagesAccessible(page, server, [
         '/',
         '/registro',
         '/ingresar',
@@ -110,13 +111,7 @@ describe.skipIf(!chromiumPath)('citizen journey on a 360-px phone', () => {
         '/verificar',
         '/politica-de-datos',
         '/mapa-del-sitio',
-      ]) {
-        await page.goto(`${server.url}${path}`);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page);
-        await expectFitsWidth(page);
-      }
+      ]);
     }
   });
 

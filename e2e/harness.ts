@@ -148,3 +148,18 @@ export async function expectFitsWidth(page: Page): Promise<void> {
   );
   expect(overflow, `desborde horizontal en ${page.url()}`).toBeLessThanOrEqual(1);
 }
+
+/** Visits each path, waits for the page to settle, and checks accessibility and the phone width on each. */
+export async function expectPagesAccessible(
+  page: Page,
+  server: E2eServer,
+  paths: readonly string[],
+): Promise<void> {
+  for (const path of paths) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+  }
+}

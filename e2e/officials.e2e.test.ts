@@ -6,6 +6,7 @@ import {
   type E2eServer,
   expectAccessible,
   expectFitsWidth,
+  expectPagesAccessible,
   newPage,
   startE2e,
 } from './harness.ts';
@@ -121,20 +122,14 @@ describe.skipIf(!chromiumPath)('back office', () => {
     for (const width of [360, 1280]) {
       const page = await newPage(server, width);
       await signIn(page, 'tic@demo.68001.alcaldia.test');
-      for (const path of [
+      await expectPagesAccessible(page, server, [
         '/admin',
         '/admin/usuarios',
         '/admin/tareas',
         '/admin/notificaciones',
         '/cuenta/seguridad',
         '/mis-tramites',
-      ]) {
-        await page.goto(`${server.url}${path}`);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page);
-        await expectFitsWidth(page);
-      }
+      ]);
     }
   });
 
