@@ -14,6 +14,39 @@ function FieldError({ id, message }: { id: string; message: string }) {
   );
 }
 
+/** The parts every labelled control shares: its id, and the ids of its hint and error for aria-describedby. */
+function useFieldIds(hint: ReactNode, error: string | undefined) {
+  const id = useId();
+  const hintId = hint ? `${id}-ayuda` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return { id, hintId, errorId, describedBy: describedBy(hintId, errorId) };
+}
+
+/** Label above, hint under it, the control, and the error below: one layout for text and select fields. */
+function FieldShell(props: {
+  ids: ReturnType<typeof useFieldIds>;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  const { ids, label, hint, error, children } = props;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={ids.id}>
+        {label}
+      </label>
+      {hint && (
+        <p id={ids.hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && ids.errorId && <FieldError id={ids.errorId} message={error} />}
+    </div>
+  );
+}
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> {
   ref?: Ref<HTMLInputElement>;
   label: string;
@@ -23,30 +56,19 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 export function TextField({ ref, label, name, hint, error, className, ...input }: TextFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-ayuda` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = useFieldIds(hint, error);
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <FieldShell ids={ids} label={label} hint={hint} error={error}>
       <input
         {...input}
         ref={ref}
-        id={id}
+        id={ids.id}
         name={name}
         className={className ? `field__input ${className}` : 'field__input'}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={ids.describedBy}
       />
-      {error && errorId && <FieldError id={errorId} message={error} />}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -65,26 +87,16 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 }
 
 export function SelectField({ label, name, options, hint, error, ...select }: SelectFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-ayuda` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = useFieldIds(hint, error);
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <FieldShell ids={ids} label={label} hint={hint} error={error}>
       <select
         {...select}
-        id={id}
+        id={ids.id}
         name={name}
         className="field__input field__select"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={ids.describedBy}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
@@ -92,8 +104,7 @@ export function SelectField({ label, name, options, hint, error, ...select }: Se
           </option>
         ))}
       </select>
-      {error && errorId && <FieldError id={errorId} message={error} />}
-    </div>
+    </FieldShell>
   );
 }
 
