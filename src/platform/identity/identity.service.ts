@@ -389,7 +389,14 @@ export function createIdentityService(deps: IdentityDependencies) {
   async function resolveSession(token: string): Promise<ResolvedSession | undefined> {
     const idHash = sha256Hex(token);
     const [row] = await db
-      .select({ session: userSession, user: appUser })
+      .select({
+        session: userSession,
+        user: appUser,
+        // Roles come in the same round trip: this runs on every signed-in request.
+        roles: sql<
+          string[]
+        >`coalesce((select array_agg(${userRole.role} order by ${userRole.role}) from ${userRole} where ${userRole.userId} = ${appUser.id}), '{}')`,
+      })
       .from(userSession)
       .innerJoin(appUser, eq(appUser.id, userSession.userId))
       .where(
@@ -402,7 +409,7 @@ export function createIdentityService(deps: IdentityDependencies) {
         .set({ lastSeenAt: now(), expiresAt: sessionExpiry() })
         .where(eq(userSession.idHash, idHash));
     }
-    return { idHash, csrfToken: row.session.csrfToken, user: row.user, roles: await rolesOf(row.user.id) };
+    return { idHash, csrfToken: row.session.csrfToken, user: row.user, roles: row.roles };
   }
 
   async function logout(actor: Actor, idHash: string): Promise<void> {
