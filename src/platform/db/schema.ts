@@ -1,4 +1,5 @@
 // Every table of the program, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../../modules/taxes/billing.schema.ts';
 export * from '../../modules/taxes/predios.schema.ts';
 export * from '../../modules/territory/territory.schema.ts';
 export * from '../audit/audit.schema.ts';
