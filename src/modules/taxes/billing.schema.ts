@@ -176,6 +176,8 @@ export interface BillOptionLine {
   sanctionUpdate: number;
   discount: number;
   relief: number;
+  /** Part of `relief` that reduces capital (the rest waives interest). */
+  reliefCapital?: number;
   total: number;
 }
 
@@ -353,6 +355,8 @@ export const paymentAgreement = pgTable(
     total: bigint('total', { mode: 'number' }).notNull(),
     instalments: jsonb('instalments').$type<AgreementInstalment[]>().notNull(),
     interestFree: boolean('interest_free').notNull(),
+    /** The offer as validated (debt lines, totals, schedule): the pure rules' PaymentAgreement once granted. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
     requestedByUserId: uuid('requested_by_user_id'),
     decidedByUserId: uuid('decided_by_user_id'),
     decisionNote: text('decision_note'),

@@ -140,7 +140,11 @@ export function createLiquidationRunsService(deps: {
    * Starts the liquidation of a vigencia, or returns the one already running: two clicks, or two
    * officials, never start two runs of the same vigencia.
    */
-  async function start(actor: Actor, vigencia: number): Promise<LiquidationRunView & { started: boolean }> {
+  async function start(
+    actor: Actor,
+    vigencia: number,
+    options: { enqueue?: boolean } = {},
+  ): Promise<LiquidationRunView & { started: boolean }> {
     const tenant = await tenants.getById(actor.tenantId);
     const { rules, version } = rulesFor(tenant.divipola);
     checkVigencia(rules, vigencia);
@@ -189,6 +193,8 @@ export function createLiquidationRunsService(deps: {
       if (!running) throw error;
       return { ...toView(running), started: false };
     }
+    // The console runs it in its own process; the web hands it to the worker role.
+    if (options.enqueue === false) return { ...toView(row), started: true };
     const jobId = await jobs.enqueue({
       queue: LIQUIDATION_QUEUE,
       label: `Liquidación masiva del predial ${vigencia}`,
@@ -233,6 +239,28 @@ export function createLiquidationRunsService(deps: {
       [tenantId, vigencia, cursor, batchSize],
     );
     return rows;
+  }
+
+  /** One predio's liquidation of a vigencia as the rules give it now (a new avalúo, a correction). */
+  async function liquidateOne(tenantId: string, predioId: string, vigencia: number) {
+    const tenant = await tenants.getById(tenantId);
+    const { rules } = rulesFor(tenant.divipola);
+    checkVigencia(rules, vigencia);
+    const { rows } = await database.raw.query<PredioRow>(
+      `select p.id, p.numero_predial, p.numero_predial_anterior, p.destino_letra, p.estrato,
+              p.area_terreno_m2::text as area_terreno_m2, p.area_construida_m2::text as area_construida_m2,
+              a.avaluo, a.actualizado, prev.avaluo as avaluo_anterior,
+              (select d.amount from tax_demand d
+                where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
+                  and d.vigencia = $3 - 1 and d.concept = 'impuesto') as impuesto_anterior
+         from predio p
+         join predio_avaluo a on a.predio_id = p.id and a.vigencia = $3
+         left join predio_avaluo prev on prev.predio_id = p.id and prev.vigencia = $3 - 1
+        where p.tenant_id = $1 and p.id = $2`,
+      [tenantId, predioId, vigencia],
+    );
+    if (!rows[0]) throw notFound(`El predio no tiene avalúo para la vigencia ${vigencia}.`);
+    return liquidatePredial(predialFactsOf(rows[0]), vigencia, rules);
   }
 
   /** The job: runs (or resumes) one liquidation run to the end. */
@@ -335,5 +363,5 @@ export function createLiquidationRunsService(deps: {
     );
   }
 
-  return { start, get, list, execute, registerJob };
+  return { start, get, list, execute, registerJob, liquidateOne };
 }

@@ -319,7 +319,136 @@ export function createPrediosService(deps: { db: Db; audit: AuditService }) {
       .orderBy(predioAvaluo.vigencia);
   }
 
-  return { importRoll, findByNumero, getByNumero, avaluosOf };
+  async function getById(tenantId: string, id: string) {
+    const [row] = await db
+      .select()
+      .from(predio)
+      .where(and(eq(predio.tenantId, tenantId), eq(predio.id, id)));
+    if (!row) throw notFound('El predio no existe.');
+    return row;
+  }
+
+  async function titularesOf(predioId: string) {
+    return db.select().from(predioTitular).where(eq(predioTitular.predioId, predioId));
+  }
+
+  /** The predios a person holds, by the document on their account ("mis predios"). */
+  async function ofHolder(tenantId: string, documentType: string, documentNumber: string) {
+    const rows = await db
+      .select({ predio })
+      .from(predioTitular)
+      .innerJoin(predio, eq(predio.id, predioTitular.predioId))
+      .where(
+        and(
+          eq(predioTitular.tenantId, tenantId),
+          eq(predioTitular.documentType, documentType),
+          eq(predioTitular.documentNumber, documentNumber),
+          eq(predio.estado, 'activo'),
+        ),
+      );
+    return rows.map((row) => row.predio);
+  }
+
+  async function isHolder(tenantId: string, predioId: string, documentType: string, documentNumber: string) {
+    const [row] = await db
+      .select({ id: predioTitular.id })
+      .from(predioTitular)
+      .where(
+        and(
+          eq(predioTitular.tenantId, tenantId),
+          eq(predioTitular.predioId, predioId),
+          eq(predioTitular.documentType, documentType),
+          eq(predioTitular.documentNumber, documentNumber),
+        ),
+      );
+    return Boolean(row);
+  }
+
+  /**
+   * The registry search of the tax office: by either code (or its first digits), by an owner's document,
+   * or by words of the address. At most `limit` rows.
+   */
+  async function search(tenantId: string, text: string, limit = 50) {
+    const query = text.trim();
+    const digits = query.replace(/[\s.-]/g, '');
+    if (/^\d{4,30}$/.test(digits)) {
+      const byCode = await db
+        .select()
+        .from(predio)
+        .where(
+          and(
+            eq(predio.tenantId, tenantId),
+            or(
+              sql`${predio.numeroPredial} like ${`${digits}%`}`,
+              sql`${predio.numeroPredialAnterior} like ${`${digits}%`}`,
+            ),
+          ),
+        )
+        .orderBy(predio.numeroPredial)
+        .limit(limit);
+      if (byCode.length > 0) return byCode;
+      const byOwner = await db
+        .select({ predio })
+        .from(predioTitular)
+        .innerJoin(predio, eq(predio.id, predioTitular.predioId))
+        .where(and(eq(predioTitular.tenantId, tenantId), eq(predioTitular.documentNumber, digits)))
+        .limit(limit);
+      return byOwner.map((row) => row.predio);
+    }
+    const pattern = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    return db
+      .select()
+      .from(predio)
+      .where(and(eq(predio.tenantId, tenantId), sql`${predio.direccion} ilike ${pattern}`))
+      .orderBy(predio.direccion)
+      .limit(limit);
+  }
+
+  /** An official's correction of an avalúo (audited); the caller re-liquidates the vigencia. */
+  async function setAvaluo(
+    actor: Actor,
+    input: { predioId: string; vigencia: number; avaluo: number; reason: string },
+  ) {
+    const row = await getById(actor.tenantId, input.predioId);
+    return db.transaction(async (tx) => {
+      const [previous] = await tx
+        .select()
+        .from(predioAvaluo)
+        .where(and(eq(predioAvaluo.predioId, row.id), eq(predioAvaluo.vigencia, input.vigencia)));
+      await tx
+        .insert(predioAvaluo)
+        .values({ predioId: row.id, vigencia: input.vigencia, avaluo: input.avaluo, actualizado: true })
+        .onConflictDoUpdate({
+          target: [predioAvaluo.predioId, predioAvaluo.vigencia],
+          set: { avaluo: input.avaluo, importId: null },
+        });
+      await audit.record(tx, actor, {
+        action: 'taxes.predio.avaluo',
+        entityType: 'predio',
+        entityId: row.id,
+        details: {
+          vigencia: input.vigencia,
+          from: previous?.avaluo ?? null,
+          to: input.avaluo,
+          reason: input.reason,
+        },
+      });
+      return { previous: previous?.avaluo ?? null, avaluo: input.avaluo };
+    });
+  }
+
+  return {
+    setAvaluo,
+    importRoll,
+    findByNumero,
+    getByNumero,
+    getById,
+    avaluosOf,
+    titularesOf,
+    ofHolder,
+    isHolder,
+    search,
+  };
 }
 
 function codeCondition(record: CadastralRecord) {
@@ -329,7 +458,7 @@ function codeCondition(record: CadastralRecord) {
 }
 
 /** The searchable copies of a canonical record, and the record itself (validated on the way in). */
-function columnsOf(record: CadastralRecord) {
+export function columnsOf(record: CadastralRecord) {
   const valid = cadastralRecordSchema.parse(record);
   return {
     numeroPredial: valid.numeroPredialNacional,

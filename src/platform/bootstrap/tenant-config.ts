@@ -19,6 +19,19 @@ const tenantFileSchema = z.object({
     hours: z.string(),
     website: z.string(),
   }),
+  /** Collection agreement with the banks: the GLN on every receipt barcode and the reference shape. */
+  recaudo: z
+    .object({
+      gln: z.string().regex(/^\d{13}$/, 'recaudo.gln: debe tener 13 dígitos'),
+      /** Digits before the year; no leading zero (banks strip zero padding from references). */
+      referencePrefix: z
+        .string()
+        .regex(/^([1-9]\d{0,5})?$/, 'recaudo.referencePrefix: hasta 6 dígitos sin cero inicial')
+        .default(''),
+      /** Total length with the check digit: prefix + year (4) + consecutive (at least 6) + 1. */
+      referenceLength: z.number().int().min(11).max(25).default(14),
+    })
+    .optional(),
   dependencias: z
     .array(
       z.object({

@@ -47,6 +47,10 @@ export const ASOBANCARIA_PROBLEM_CODES = [
   'INVALID_REFERENCE',
   'DUPLICATE_REFERENCE',
   'UNKNOWN_REFERENCE',
+  // Details against the bills (the taxes service checks these)
+  'AMOUNT_NOT_ON_BILL',
+  'PAID_AFTER_DUE_DATE',
+  'BILL_NOT_PAYABLE',
   'AMOUNT_ZERO',
   'PAYMENT_RETURNED',
   // Whole file

@@ -59,3 +59,27 @@ export async function insertPredios(database: DatabaseHandle, tenantId: string, 
   }
   return ids;
 }
+
+/** Predios with their vigencia liquidated by the real mass liquidation (its job queue left out). */
+export async function liquidatedPredios(
+  database: DatabaseHandle,
+  tenantId: string,
+  fixtures: PredioFixture[],
+  vigencias: number[] = [2026],
+): Promise<string[]> {
+  const { createAuditService } = await import('../../../platform/audit/audit.service.ts');
+  const { createTenantService } = await import('../../../platform/tenancy/tenancy.service.ts');
+  const { systemActor } = await import('../../../platform/authz/actor.ts');
+  const { createLiquidationRunsService } = await import('../liquidation-runs.service.ts');
+  const ids = await insertPredios(database, tenantId, fixtures);
+  const runs = createLiquidationRunsService({
+    database,
+    jobs: { enqueue: async () => 'sin-cola', register: () => {} } as never,
+    audit: createAuditService(database.db),
+    tenants: createTenantService(database.db),
+  });
+  for (const vigencia of vigencias) {
+    await runs.execute((await runs.start(systemActor(tenantId), vigencia)).id, async () => {});
+  }
+  return ids;
+}

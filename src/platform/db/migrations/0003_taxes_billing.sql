@@ -124,6 +124,7 @@ CREATE TABLE "payment_agreement" (
 	"total" bigint NOT NULL,
 	"instalments" jsonb NOT NULL,
 	"interest_free" boolean NOT NULL,
+	"detail" jsonb NOT NULL,
 	"requested_by_user_id" uuid,
 	"decided_by_user_id" uuid,
 	"decision_note" text,
