@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: runs one benchmark and prints its figures (ratios within one run).
 const benchmarks: Record<string, () => Promise<void>> = {
   platform: async () => (await import('./platform.bench.ts')).runPlatformBenchmark(),
+  predial: async () => (await import('./predial.bench.ts')).runPredialBenchmark(),
 };
 
 const name = process.argv[2] ?? 'platform';

@@ -51,7 +51,13 @@ export async function startE2e(): Promise<E2eServer> {
   const url = `http://127.0.0.1:${port}`;
   const database = await openDatabase({});
   await migrate(database);
-  const config = testConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DEMO: 'true' });
+  const config = testConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DEMO: 'true',
+    DEMO_PREDIOS: '300',
+  });
   const program = await startProgram(config, {
     role: 'all',
     database,

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
+import { seedDemoTaxes } from './modules/taxes/demo-taxes.seed.ts';
 import { registerTaxesCommands } from './modules/taxes/taxes.cli.ts';
+import { createTaxesServices } from './modules/taxes/taxes.module.ts';
 import { systemActor } from './platform/authz/actor.ts';
 import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
 import { seedDemo } from './platform/bootstrap/demo-seed.ts';
@@ -89,12 +91,28 @@ program
 
 program
   .command('seed:demo')
-  .description('Siembra el municipio de demostración (si la base está vacía)')
-  .action(async () => {
+  .description('Siembra el municipio de demostración (si la base está vacía) y sus predios sintéticos')
+  .option('--predios <n>', 'completar hasta n predios sintéticos (p. ej. 300000, la ciudad completa)')
+  .action(async (options: { predios?: string }) => {
+    const target = options.predios === undefined ? loadConfig().DEMO_PREDIOS : Number(options.predios);
+    if (!Number.isInteger(target) || target < 0 || target > 2_000_000) {
+      throw new Error('--predios: escriba un número entero entre 0 y 2.000.000.');
+    }
     await withPlatform(async (platform) => {
       const { tenant, file } = await ensureTenant(platform, platform.ctx.config.TENANT_DIVIPOLA);
       const seeded = await seedDemo(platform, tenant, file);
-      print({ seeded }, seeded ? 'Datos de demostración creados.' : 'Ya había usuarios: no se sembró nada.');
+      const services = createTaxesServices(platform.ctx, null, platform.identity);
+      const json = Boolean(program.opts().json);
+      const taxes = await seedDemoTaxes(platform.ctx, services, tenant, {
+        predios: target,
+        progress: (message) => {
+          if (!json) process.stderr.write(`\r${message}          `);
+        },
+      });
+      print(
+        { seeded, predios: taxes.predios, liquidated: taxes.liquidated, payments: taxes.payments },
+        `\n${seeded ? 'Datos de demostración creados. ' : ''}Predios sintéticos: ${taxes.predios.existing} existentes, ${taxes.predios.inserted} nuevos (${taxes.predios.seconds.toFixed(1)} s).`,
+      );
     });
   });
 

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { createModules, type Modules } from './modules/modules.ts';
+import { seedDemoTaxes } from './modules/taxes/demo-taxes.seed.ts';
 import { registerAuditExportJob } from './platform/audit/audit-export.job.ts';
 import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
 import { demoAccounts, seedDemo } from './platform/bootstrap/demo-seed.ts';
@@ -18,6 +20,7 @@ const BOOTSTRAP_LOCK_ID = 68_001_002;
 
 export interface RunningProgram {
   platform: Platform;
+  modules: Modules;
   app?: ZodApp;
   url?: string;
   stop(): Promise<void>;
@@ -34,21 +37,23 @@ export interface StartOptions {
 }
 
 /** Registers every background job handler; both roles register, only the worker runs them. */
-function registerJobs(platform: Platform): void {
+function registerJobs(platform: Platform, modules: Modules): void {
   registerAuditExportJob(platform.ctx);
   registerMaintenanceJob(platform.ctx);
+  modules.registerJobs();
 }
 
 /** Builds the Fastify app on a platform (also used by tests). */
 export async function buildProgramApp(
   platform: Platform,
+  modules: Modules,
   accounts: ReturnType<typeof demoAccounts>,
   serveWeb: boolean,
 ) {
   const { ctx, identity } = platform;
   return buildApp(ctx, {
     authenticate: createAuthenticate(identity, ctx.tenants, ctx.config),
-    routes: allRoutes(platform, () => accounts),
+    routes: allRoutes(platform, () => accounts, modules.routes),
     serveWeb,
     logger: ctx.logger as never,
   });
@@ -58,22 +63,32 @@ export async function buildProgramApp(
 export async function startProgram(config: Config, options: StartOptions): Promise<RunningProgram> {
   const platform = await createPlatform(config, { database: options.database, logger: options.logger });
   const { ctx } = platform;
+  const modules = await createModules(platform);
   // Instances starting together take turns, so the tenant and the demo data are written once.
   const file = await ctx.database.withAdvisoryLock(BOOTSTRAP_LOCK_ID, async () => {
     const { tenant, file: tenantFile } = await ensureTenant(platform, config.TENANT_DIVIPOLA);
     if (config.DEMO && (await seedDemo(platform, tenant, tenantFile))) {
-      ctx.logger.info('Demo: municipio sembrado con funcionarios, ciudadanos sintéticos y territorio.');
+      const taxes = await seedDemoTaxes(ctx, modules.taxes, tenant, { predios: config.DEMO_PREDIOS });
+      ctx.logger.info(
+        { predios: taxes.predios.inserted, liquidated: taxes.liquidated },
+        'Demo: municipio sembrado con funcionarios, ciudadanos sintéticos, territorio y predios.',
+      );
     }
     return tenantFile;
   });
-  registerJobs(platform);
+  registerJobs(platform, modules);
   const runsWorker = options.role !== 'web';
   await ctx.jobs.start({ work: runsWorker });
 
   let app: ZodApp | undefined;
   let url: string | undefined;
   if (options.role !== 'worker') {
-    app = await buildProgramApp(platform, config.DEMO ? demoAccounts(file) : [], options.serveWeb ?? true);
+    app = await buildProgramApp(
+      platform,
+      modules,
+      config.DEMO ? demoAccounts(file) : [],
+      options.serveWeb ?? true,
+    );
     if (options.listen ?? true) {
       url = await app.listen({ port: config.PORT, host: config.HOST });
     } else {
@@ -82,10 +97,12 @@ export async function startProgram(config: Config, options: StartOptions): Promi
   }
   return {
     platform,
+    modules,
     app,
     url,
     async stop() {
       await app?.close();
+      await modules.close();
       await platform.close();
     },
   };

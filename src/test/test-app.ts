@@ -4,6 +4,7 @@ import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
+import type { Modules } from '../modules/modules.ts';
 import { systemActor } from '../platform/authz/actor.ts';
 import { ensureTenant } from '../platform/bootstrap/bootstrap.ts';
 import { type Config, loadConfig } from '../platform/config/config.ts';
@@ -65,6 +66,7 @@ export class TestSession {
 export interface TestApp {
   app: ZodApp;
   platform: Platform;
+  modules: Modules;
   tenantId: string;
   anonymous: TestSession;
   /** Empties the database and recreates the tenant; call in beforeEach. */
@@ -182,6 +184,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   return {
     app,
     platform,
+    modules: program.modules,
     get tenantId() {
       return state.tenantId;
     },

@@ -126,8 +126,7 @@ export function createAmendmentsService(deps: { db: Db; audit: AuditService; now
         .from(taxDemandAmendment)
         .where(eq(taxDemandAmendment.id, id))
         .for('update');
-      if (!row || row.status !== 'pendiente')
-        throw conflict('AMENDMENT_DECIDED', 'Ese ajuste ya fue decidido.');
+      if (row?.status !== 'pendiente') throw conflict('AMENDMENT_DECIDED', 'Ese ajuste ya fue decidido.');
       if (row.requestedByUserId && row.requestedByUserId === actor.userId) {
         throw conflict(
           'SELF_APPROVAL',

@@ -20,6 +20,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url({ message: 'debe ser una URL completa, p. ej. https://sede.alcaldia.gov.co' }).optional(),
   DEMO: booleanFromEnv.optional(),
+  /** Synthetic predios the demo city gets on first start (`seed:demo --predios N` adds more later). */
+  DEMO_PREDIOS: z.coerce.number().int().min(0).max(2_000_000).default(2000),
   TENANT_DIVIPOLA: z
     .string()
     .regex(/^\d{5}$/, 'debe ser un código DIVIPOLA de 5 dígitos')
@@ -48,6 +50,13 @@ const environmentSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
+  // PSE payment gateway (src/modules/taxes/gateway/README.md); unset in demo mode starts the sandbox.
+  PAYMENT_GATEWAY_URL: z.url().optional(),
+  PAYMENT_GATEWAY_MERCHANT_ID: z.string().optional(),
+  PAYMENT_GATEWAY_API_KEY: z.string().optional(),
+  PAYMENT_GATEWAY_API_SECRET: z.string().optional(),
+  PAYMENT_GATEWAY_CALLBACK_SECRET: z.string().optional(),
+  PAYMENT_GATEWAY_AUTH: z.enum(['hmac', 'bearer']).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -74,7 +74,7 @@ export {
   createConstanciaRegistro,
   type RegisteredHolder,
 } from './constancia-registro.ts';
-export { PDF_BODY, PDF_COLORS, PDF_FONTS } from './document-pdf.ts';
+export { formatLongDateBogota, PDF_BODY, PDF_COLORS, PDF_FONTS } from './document-pdf.ts';
 export { createDocumentService, type DocumentServiceDependencies } from './documents.service.ts';
 export { normalizeVerificationCode } from './verification-code.ts';
 export type { PDFDocument };

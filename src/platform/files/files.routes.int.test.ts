@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formData } from '../../test/multipart.ts';
 import { createTestApp, type TestApp, type TestSession } from '../../test/test-app.ts';
 import { auditLog } from '../audit/audit.schema.ts';
 
@@ -19,32 +20,6 @@ const EXE = Buffer.concat([
 ]);
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A multipart/form-data body as a browser sends it (file names in UTF-8). */
-function formData(
-  file: { field?: string; name: string; bytes: Buffer; type?: string },
-  fields: Record<string, string> = {},
-) {
-  const boundary = `----alcaldia${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
-        `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 function upload(session: TestSession, file: Parameters<typeof formData>[0]) {
   return session.request({ method: 'POST', url: '/api/v1/files', ...formData(file) });

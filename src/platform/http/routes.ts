@@ -1,5 +1,3 @@
-import { territoryRoutesWith } from '../../modules/territory/territory.routes.ts';
-import { createTerritoryService } from '../../modules/territory/territory.service.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { documentsRoutesWith } from '../documents/documents.routes.ts';
@@ -12,9 +10,13 @@ import type { Platform } from '../platform.ts';
 import { type DemoAccount, tenancyRoutes } from '../tenancy/tenancy.routes.ts';
 import type { RoutePlugin } from './types.ts';
 
-/** Every HTTP surface of the program, platform first, then the domain modules. */
-export function allRoutes(platform: Platform, demoAccounts: () => DemoAccount[]): RoutePlugin[] {
-  const { identity, ctx } = platform;
+/** Every HTTP surface of the program, platform first, then the domain modules' (src/modules/modules.ts). */
+export function allRoutes(
+  platform: Platform,
+  demoAccounts: () => DemoAccount[],
+  moduleRoutes: RoutePlugin[],
+): RoutePlugin[] {
+  const { identity } = platform;
   return [
     tenancyRoutes(demoAccounts),
     identityRoutes(identity),
@@ -25,6 +27,6 @@ export function allRoutes(platform: Platform, demoAccounts: () => DemoAccount[])
     documentsRoutesWith(identity),
     jobsRoutes,
     notificationsRoutes,
-    territoryRoutesWith(createTerritoryService(ctx.db)),
+    ...moduleRoutes,
   ];
 }

@@ -1,0 +1,26 @@
+import type { RoutePlugin } from '../platform/http/types.ts';
+import type { Platform } from '../platform/platform.ts';
+import { createTaxesModule, type TaxesModule } from './taxes/taxes.module.ts';
+import { territoryRoutesWith } from './territory/territory.routes.ts';
+import { createTerritoryService } from './territory/territory.service.ts';
+
+/** The domain modules of the program, built once per process on the platform services. */
+export interface Modules {
+  taxes: TaxesModule;
+  routes: RoutePlugin[];
+  registerJobs(): void;
+  close(): Promise<void>;
+}
+
+export async function createModules(platform: Platform): Promise<Modules> {
+  const { ctx, identity } = platform;
+  const taxes = await createTaxesModule(ctx, { holders: identity });
+  return {
+    taxes,
+    routes: [territoryRoutesWith(createTerritoryService(ctx.db)), ...taxes.routes],
+    registerJobs() {
+      taxes.registerJobs();
+    },
+    close: () => taxes.close(),
+  };
+}
