@@ -437,7 +437,51 @@ export function createPrediosService(deps: { db: Db; audit: AuditService }) {
     });
   }
 
+  /** An official's correction of the registry's descriptive fields (audited field by field). */
+  async function updateFields(
+    actor: Actor,
+    predioId: string,
+    changes: Partial<{
+      direccion: string;
+      destinoLetra: string;
+      estrato: number | null;
+      areaTerrenoM2: string;
+      areaConstruidaM2: string;
+    }>,
+    reason: string,
+  ) {
+    const row = await getById(actor.tenantId, predioId);
+    const changed = Object.entries(changes).filter(
+      ([field, value]) =>
+        value !== undefined && String(row[field as keyof typeof row] ?? '') !== String(value ?? ''),
+    );
+    if (changed.length === 0) return row;
+    return db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(predio)
+        .set({ ...Object.fromEntries(changed), updatedAt: sql`now()` })
+        .where(eq(predio.id, row.id))
+        .returning();
+      await audit.record(tx, actor, {
+        action: 'taxes.predio.edit',
+        entityType: 'predio',
+        entityId: row.id,
+        details: {
+          reason,
+          changes: Object.fromEntries(
+            changed.map(([field, value]) => [
+              field,
+              { from: row[field as keyof typeof row] ?? null, to: value },
+            ]),
+          ),
+        },
+      });
+      return updated!;
+    });
+  }
+
   return {
+    updateFields,
     setAvaluo,
     importRoll,
     findByNumero,

@@ -497,12 +497,71 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
     );
 
     app.get(
+      '/api/v1/pagos/admin/informes/recaudo-conceptos',
+      {
+        config: { permission: P.reportsRead },
+        schema: {
+          tags: ['recaudo'],
+          summary: 'Recaudo por día, vigencia, concepto y componente',
+          querystring: dateRange,
+        },
+      },
+      async (request) => ({
+        items: await reports.collectionsByConcept(
+          request.actor.tenantId,
+          request.query.desde,
+          request.query.hasta,
+        ),
+      }),
+    );
+
+    app.get(
       '/api/v1/predial/admin/informes/cartera',
       {
         config: { permission: P.reportsRead },
         schema: { tags, summary: 'Cartera del predial por vigencia y comuna' },
       },
       async (request) => ({ items: await reports.portfolio(request.actor.tenantId) }),
+    );
+
+    app.patch(
+      '/api/v1/predial/admin/predios/:id',
+      {
+        config: { permission: P.prediosEdit },
+        schema: {
+          tags,
+          summary: 'Corregir datos del registro de un predio (queda en la auditoría con el motivo)',
+          params: z.object({ id: uuidParam }),
+          body: z.strictObject({
+            direccion: text({ label: 'direccion', max: 200 }).optional(),
+            destinoLetra: z
+              .string()
+              .regex(/^[A-T0]$/, 'destinoLetra: una letra del destino económico (A a T) o 0.')
+              .optional(),
+            estrato: z
+              .number()
+              .int()
+              .min(1, 'estrato: de 1 a 6.')
+              .max(6, 'estrato: de 1 a 6.')
+              .nullable()
+              .optional(),
+            areaTerrenoM2: z
+              .string()
+              .regex(/^\d{1,12}(\.\d{1,2})?$/, 'areaTerrenoM2: metros con hasta 2 decimales.')
+              .optional(),
+            areaConstruidaM2: z
+              .string()
+              .regex(/^\d{1,12}(\.\d{1,2})?$/, 'areaConstruidaM2: metros con hasta 2 decimales.')
+              .optional(),
+            motivo: text({ label: 'motivo', min: 10, max: 500 }),
+          }),
+          response: { 200: predioRowSchema },
+        },
+      },
+      async (request) => {
+        const { motivo, ...changes } = request.body;
+        return predioRow(await predios.updateFields(request.actor, request.params.id, changes, motivo));
+      },
     );
 
     // ───────── Avalúos, ajustes y acuerdos ─────────

@@ -203,6 +203,32 @@ describe('the back office', () => {
     expect(audits).toHaveLength(1);
   });
 
+  it('corrects registry fields with a reason, audited field by field, and refuses bad values naming them', async () => {
+    const official = await t.loginAs(['impuestos']);
+    const edit = (payload: unknown) =>
+      official.request({
+        method: 'PATCH',
+        url: `/api/v1/predial/admin/predios/${predioIds[1]}`,
+        payload: payload as never,
+      });
+    const changed = await edit({
+      estrato: 4,
+      direccion: 'CL 36 19 45',
+      motivo: 'Visita de verificación 2026-11',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ estrato: 4, direccion: 'CL 36 19 45' });
+    const [entry] = await t.platform.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'taxes.predio.edit'));
+    expect(entry!.details).toMatchObject({ changes: { estrato: { from: 5, to: 4 } } });
+    const bad = await edit({ estrato: 9, motivo: 'Visita de verificación 2026-11' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/estrato/);
+    expect((await edit({ estrato: 3 })).statusCode).toBe(400);
+  });
+
   it('starts a mass liquidation once and reports its progress', async () => {
     const official = await t.loginAs(['impuestos']);
     const first = await official.post('/api/v1/predial/admin/liquidaciones', { vigencia: 2025 });
