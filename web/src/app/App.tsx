@@ -10,6 +10,12 @@ import { ResetPasswordPage } from '../modules/identity/ResetPasswordPage';
 import { SecurityPage } from '../modules/identity/SecurityPage';
 import { SignupPage } from '../modules/identity/SignupPage';
 import { VerifyEmailPage } from '../modules/identity/VerifyEmailPage';
+import { BillVerificationPage } from '../modules/taxes/BillVerificationPage';
+import { MyPredioPage } from '../modules/taxes/MyPredioPage';
+import { MyPrediosPage } from '../modules/taxes/MyPrediosPage';
+import { PredialPage } from '../modules/taxes/PredialPage';
+import { PsePaymentPage } from '../modules/taxes/PsePaymentPage';
+import { PseReturnPage } from '../modules/taxes/PseReturnPage';
 import { Loading } from '../platform/Loading';
 import { NotFoundPage } from '../platform/NotFoundPage';
 import { PrivacyPolicyPage } from '../platform/PrivacyPolicyPage';
@@ -55,6 +61,26 @@ export function App() {
               />
               <Route path="verificar" element={<VerifyFormPage />} />
               <Route path="verificar/:code" element={<VerifyDocumentPage />} />
+              <Route path="predial" element={<PredialPage />} />
+              <Route path="predial/factura/:referencia" element={<BillVerificationPage />} />
+              <Route path="predial/pagar/:referencia/:opcion" element={<PsePaymentPage />} />
+              <Route path="pagos/pse/retorno" element={<PseReturnPage />} />
+              <Route
+                path="predial/mis-predios"
+                element={
+                  <RequireAuth>
+                    <MyPrediosPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="predial/mis-predios/:id"
+                element={
+                  <RequireAuth>
+                    <MyPredioPage />
+                  </RequireAuth>
+                }
+              />
               <Route path="politica-de-datos" element={<PrivacyPolicyPage />} />
               <Route path="mapa-del-sitio" element={<SiteMapPage />} />
               <Route

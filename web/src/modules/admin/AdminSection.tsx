@@ -4,6 +4,7 @@ import { canUseBackOffice, hasPermission, useAuth } from '../../app/auth';
 import { RequireAccess } from '../../app/guards';
 import { ForbiddenPage } from '../../platform/ForbiddenPage';
 import { NotFoundPage } from '../../platform/NotFoundPage';
+import { TAXES_ADMIN_ROUTES } from '../taxes/admin/adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { DashboardPage } from './DashboardPage';
 import { JobsPage } from './jobs/JobsPage';
@@ -77,6 +78,13 @@ export function AdminSection() {
                 </RequirePermission>
               }
             />
+            {TAXES_ADMIN_ROUTES.map((route) => (
+              <Route
+                key={route.path}
+                path={route.path}
+                element={<RequirePermission permission={route.permission}>{route.element}</RequirePermission>}
+              />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </div>

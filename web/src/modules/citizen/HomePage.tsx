@@ -28,6 +28,14 @@ export function HomePage() {
             </Link>
           </>
         )}
+        <Link className="button button--secondary" to="/predial">
+          Impuesto predial: consultar y pagar
+        </Link>
+        {user && (
+          <Link className="button button--secondary" to="/predial/mis-predios">
+            Mis predios
+          </Link>
+        )}
         <Link className="button button--secondary" to="/verificar">
           Verificar un documento
         </Link>
