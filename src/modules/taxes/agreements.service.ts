@@ -355,7 +355,19 @@ export function createAgreementsService(deps: {
     return { checked: rows.length, voided };
   }
 
+  /** The agreements a person requested, for "Mis trámites". */
+  async function requestedBy(tenantId: string, userId: string): Promise<AgreementView[]> {
+    const rows = await db
+      .select()
+      .from(paymentAgreement)
+      .where(and(eq(paymentAgreement.tenantId, tenantId), eq(paymentAgreement.requestedByUserId, userId)))
+      .orderBy(desc(paymentAgreement.createdAt))
+      .limit(50);
+    return Promise.all(rows.map(toView));
+  }
+
   return {
+    requestedBy,
     sweep,
     offers,
     request,

@@ -456,10 +456,16 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
       },
       async (request) => {
         const today = bogotaDate(ctx.now());
-        return decodeForCli(request.query.texto, async (reference) => {
-          const view = await billing.findBillByReference(request.actor.tenantId, reference);
-          return view ? billPublic(view, today) : null;
-        });
+        try {
+          return await decodeForCli(request.query.texto, async (reference) => {
+            const view = await billing.findBillByReference(request.actor.tenantId, reference);
+            return view ? billPublic(view, today) : null;
+          });
+        } catch (error) {
+          // The decoder names its own input `text`; here the field is the query's `texto`.
+          if (error instanceof AppError) throw new AppError(error.status, error.code, error.detail, 'texto');
+          throw error;
+        }
       },
     );
 
@@ -521,7 +527,10 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
         config: { permission: P.reportsRead },
         schema: { tags, summary: 'Cartera del predial por vigencia y comuna' },
       },
-      async (request) => ({ items: await reports.portfolio(request.actor.tenantId) }),
+      async (request) => ({
+        items: await reports.portfolio(request.actor.tenantId),
+        byComuna: await reports.portfolioByComuna(request.actor.tenantId),
+      }),
     );
 
     app.patch(

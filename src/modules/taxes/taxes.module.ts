@@ -3,6 +3,7 @@ import { type Actor, can } from '../../platform/authz/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { HolderDirectory } from '../../platform/documents/index.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
+import { registerMyTramitesSource, registerTramites } from '../../platform/tenancy/tramites.ts';
 import { createAgreementsService } from './agreements.service.ts';
 import { createAmendmentsService } from './amendments.service.ts';
 import { createBankFilesService } from './bank-files.service.ts';
@@ -96,6 +97,51 @@ async function resolveGateway(ctx: AppContext) {
   return { gateway, close: () => sandbox.close(), sandboxUrl: sandbox.url };
 }
 
+/** What the portal's catalogue and "Mis trámites" show of the property tax. */
+function registerTaxesTramites(services: TaxesServices): void {
+  registerTramites(
+    {
+      slug: 'impuesto-predial',
+      name: 'Consultar y pagar el impuesto predial',
+      description:
+        'Con el número predial: lo que debe por vigencia, la factura con código de barras para el banco y el pago en línea por PSE.',
+      audience: 'ciudadano',
+      path: '/predial',
+      requiresLogin: false,
+    },
+    {
+      slug: 'mis-predios',
+      name: 'Mis predios: estado de cuenta y paz y salvo',
+      description:
+        'Los predios registrados a su nombre, su estado de cuenta, el paz y salvo con código QR y los acuerdos de pago.',
+      audience: 'ciudadano',
+      path: '/predial/mis-predios',
+      requiresLogin: true,
+    },
+  );
+  registerMyTramitesSource(async (tenantId, userId) => {
+    const rows = await services.agreements.requestedBy(tenantId, userId);
+    return rows.map((row) => ({
+      id: row.id,
+      tramite: 'Acuerdo de pago del impuesto predial',
+      reference: row.number,
+      status: row.state,
+      statusLabel: AGREEMENT_STATE_LABELS[row.state],
+      createdAt: new Date(row.createdAt),
+      updatedAt: new Date(row.decidedAt ?? row.createdAt),
+      path: `/predial/mis-predios/${row.predioId}`,
+    }));
+  });
+}
+
+const AGREEMENT_STATE_LABELS = {
+  solicitado: 'Solicitado: en estudio de la Secretaría de Hacienda',
+  vigente: 'Aprobado: pague cada cuota a tiempo',
+  rechazado: 'Rechazado',
+  cumplido: 'Cumplido',
+  incumplido: 'Incumplido: el saldo se cobra con intereses',
+} as const;
+
 export async function createTaxesModule(
   ctx: AppContext,
   deps: { holders: HolderDirectory; gateway?: PaymentGateway | null },
@@ -105,6 +151,7 @@ export async function createTaxesModule(
       ? await resolveGateway(ctx)
       : { gateway: deps.gateway, close: async () => {}, sandboxUrl: null };
   const services = createTaxesServices(ctx, resolved.gateway, deps.holders);
+  registerTaxesTramites(services);
   return {
     ...services,
     sandboxUrl: resolved.sandboxUrl,

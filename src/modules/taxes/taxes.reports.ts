@@ -1,9 +1,11 @@
 import type { DatabaseHandle } from '../../platform/db/database.ts';
+import { findBankName } from './asobancaria/index.ts';
 
 export interface CollectionRow {
   day: string;
   channel: string;
   bankCode: string | null;
+  bankName: string | null;
   payments: number;
   amount: number;
 }
@@ -49,6 +51,7 @@ export function createTaxesReports(database: DatabaseHandle) {
       day: String(row.day),
       channel: String(row.channel),
       bankCode: (row.bank_code as string | null) ?? null,
+      bankName: row.bank_code ? findBankName(String(row.bank_code)) : null,
       payments: toInt(row.payments),
       amount: toInt(row.amount),
     }));
@@ -141,6 +144,7 @@ export function createTaxesReports(database: DatabaseHandle) {
         paidAt: new Date(row.paid_at as string).toISOString(),
         collectionDate: String(row.day),
         bankCode: (row.bank_code as string | null) ?? null,
+        bankName: row.bank_code ? findBankName(String(row.bank_code)) : null,
         externalId: String(row.external_id),
         billNumber: String(row.bill_number),
         paymentReference: String(row.payment_reference),
@@ -149,7 +153,24 @@ export function createTaxesReports(database: DatabaseHandle) {
     };
   }
 
-  return { collections, collectionsByConcept, portfolio, payments };
+  /** Predios that owe something, and how much, per comuna over every vigencia (a predio counted once). */
+  async function portfolioByComuna(tenantId: string) {
+    const { rows } = await raw.query<Record<string, unknown>>(
+      `select pr.comuna_code, count(distinct d.subject_id)::int as predios,
+              sum(d.amount - d.settled)::bigint as balance
+         from tax_demand d join predio pr on pr.id = d.subject_id
+        where d.tenant_id = $1 and d.tax = 'predial' and d.settled < d.amount
+        group by pr.comuna_code order by pr.comuna_code`,
+      [tenantId],
+    );
+    return rows.map((row) => ({
+      comunaCode: (row.comuna_code as string | null) ?? null,
+      prediosWithDebt: toInt(row.predios),
+      balance: toInt(row.balance),
+    }));
+  }
+
+  return { collections, collectionsByConcept, portfolio, portfolioByComuna, payments };
 }
 
 export type TaxesReports = ReturnType<typeof createTaxesReports>;
