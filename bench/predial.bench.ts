@@ -328,11 +328,13 @@ async function confirmationBench(engine: Engine, port: number) {
   }
 }
 
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'receipts,liquidation,confirmation').split(','));
+
 export async function runPredialBenchmark(): Promise<void> {
-  await receiptsBench();
+  if (PARTS.has('receipts')) await receiptsBench();
   let port = 3950;
   for (const engine of ENGINES) {
-    await liquidationBench(engine);
-    await confirmationBench(engine, port++);
+    if (PARTS.has('liquidation')) await liquidationBench(engine);
+    if (PARTS.has('confirmation')) await confirmationBench(engine, port++);
   }
 }

@@ -296,6 +296,8 @@ export const gatewayTransaction = pgTable(
   },
   (t) => [
     uniqueIndex('gateway_transaction_gateway_uq').on(t.tenantId, t.gatewayId),
+    // The gateway's notice names only its transaction id.
+    index('gateway_transaction_gateway_idx').on(t.gatewayId),
     uniqueIndex('gateway_transaction_reference_uq').on(t.tenantId, t.reference),
     index('gateway_transaction_pending_idx').on(t.nextCheckAt).where(sql`state = 'PENDING'`),
     index('gateway_transaction_bill_idx').on(t.billId),

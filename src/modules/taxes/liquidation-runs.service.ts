@@ -55,17 +55,19 @@ interface PredioRow {
   estrato: number | null;
   area_terreno_m2: string | null;
   area_construida_m2: string | null;
-  avaluo: string | number;
-  actualizado: boolean;
+  avaluo: string | number | null;
+  actualizado: boolean | null;
   avaluo_anterior: string | number | null;
   impuesto_anterior: string | number | null;
+  /** Demands of this vigencia the predio already has (a second run, or a predio liquidated alone). */
+  existing_lines?: number;
 }
 
 /** The facts a liquidation needs from a predio row; the zona is digits 6–7 of the NPN (00 rural). */
 export function predialFactsOf(row: PredioRow): PredialFacts {
   const zonaDigits = row.numero_predial?.slice(5, 7);
   return {
-    avaluo: Number(row.avaluo),
+    avaluo: Number(row.avaluo ?? 0),
     avaluoAnterior: row.avaluo_anterior === null ? null : Number(row.avaluo_anterior),
     impuestoAnterior: row.impuesto_anterior === null ? null : Number(row.impuesto_anterior),
     destino: row.destino_letra,
@@ -74,7 +76,7 @@ export function predialFactsOf(row: PredioRow): PredialFacts {
     sector: row.numero_predial?.slice(7, 9) ?? null,
     areaTerrenoM2: row.area_terreno_m2 === null ? null : Number(row.area_terreno_m2),
     areaConstruidaM2: row.area_construida_m2 === null ? null : Number(row.area_construida_m2),
-    flags: row.actualizado ? [] : ['avaluoNoActualizado'],
+    flags: row.actualizado === false ? ['avaluoNoActualizado'] : [],
   };
 }
 
@@ -218,24 +220,34 @@ export function createLiquidationRunsService(deps: {
   }
 
   async function readBatch(
-    connection: BulkConnection,
+    connection: Pick<BulkConnection, 'query'>,
     tenantId: string,
     vigencia: number,
     cursor: string | null,
   ): Promise<PredioRow[]> {
+    // The page of ids first, straight off the (tenant_id, id) index in order; then one indexed look-up
+    // per predio. A join written as one query lets a planner with stale statistics (right after a bulk
+    // import) scan and sort everything after the cursor on every page.
     const { rows } = await connection.query<PredioRow>(
-      `select p.id, p.numero_predial, p.numero_predial_anterior, p.destino_letra, p.estrato,
+      `with page as materialized (
+         select id from predio
+          where tenant_id = $1 and estado = 'activo' and ($3::uuid is null or id > $3::uuid)
+          order by id
+          limit $4)
+       select p.id, p.numero_predial, p.numero_predial_anterior, p.destino_letra, p.estrato,
               p.area_terreno_m2::text as area_terreno_m2, p.area_construida_m2::text as area_construida_m2,
               a.avaluo, a.actualizado, prev.avaluo as avaluo_anterior,
               (select d.amount from tax_demand d
                 where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
-                  and d.vigencia = $2 - 1 and d.concept = 'impuesto') as impuesto_anterior
-         from predio p
-         join predio_avaluo a on a.predio_id = p.id and a.vigencia = $2
+                  and d.vigencia = $2 - 1 and d.concept = 'impuesto') as impuesto_anterior,
+              (select count(*)::int from tax_demand d
+                where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
+                  and d.vigencia = $2) as existing_lines
+         from page
+         join predio p on p.id = page.id
+         left join predio_avaluo a on a.predio_id = p.id and a.vigencia = $2
          left join predio_avaluo prev on prev.predio_id = p.id and prev.vigencia = $2 - 1
-        where p.tenant_id = $1 and p.estado = 'activo' and ($3::uuid is null or p.id > $3::uuid)
-        order by p.id
-        limit $4`,
+        order by p.id`,
       [tenantId, vigencia, cursor, batchSize],
     );
     return rows;
@@ -273,71 +285,92 @@ export function createLiquidationRunsService(deps: {
     const problems = [...run.problems];
     let { cursor, processed } = run;
 
-    for (;;) {
-      const batch = await database.inBulkTransaction(async (connection) => {
-        const predios = await readBatch(connection, run.tenantId, run.vigencia, cursor);
-        if (predios.length === 0) return null;
-        let csv = '';
-        let failed = 0;
-        for (const predio of predios) {
-          try {
-            const liquidation = liquidatePredial(predialFactsOf(predio), run.vigencia, rules);
-            const basis = JSON.stringify({
-              avaluo: liquidation.detail.avaluo,
-              tarifaPorMil: liquidation.detail.tariff?.perMil ?? null,
-              tope: liquidation.detail.cap.status,
-            });
-            for (const line of liquidation.lines) {
-              csv += csvRow([
-                run.tenantId,
-                'predial',
-                predio.id,
-                run.vigencia,
-                line.concept,
-                line.amount,
-                line.dueDate,
-                line.interestBearing,
-                basis,
-                version,
-                run.id,
-              ]);
-            }
-          } catch (error) {
-            if (!(error instanceof LiquidationError)) throw error;
-            failed++;
-            if (problems.length < PROBLEMS_KEPT) {
-              problems.push({ subject: predio.numero_predial ?? predio.id, detail: error.message });
-            }
+    /** Reads and liquidates the page after `after`, outside any transaction. */
+    const prepare = async (after: string | null) => {
+      const predios = await readBatch(database.raw, run.tenantId, run.vigencia, after);
+      if (predios.length === 0) return null;
+      let csv = '';
+      let created = 0;
+      let failed = 0;
+      let existing = 0;
+      for (const predio of predios) {
+        // A predio without an avalúo for the vigencia has nothing to liquidate (the count excluded it).
+        if (predio.avaluo === null) continue;
+        // Already liquidated: a second run creates nothing (the unique key guards a concurrent one).
+        if (predio.existing_lines) {
+          existing += predio.existing_lines;
+          continue;
+        }
+        try {
+          const liquidation = liquidatePredial(predialFactsOf(predio), run.vigencia, rules);
+          const basis = JSON.stringify({
+            avaluo: liquidation.detail.avaluo,
+            tarifaPorMil: liquidation.detail.tariff?.perMil ?? null,
+            tope: liquidation.detail.cap.status,
+          });
+          for (const line of liquidation.lines) {
+            csv += csvRow([
+              run.tenantId,
+              'predial',
+              predio.id,
+              run.vigencia,
+              line.concept,
+              line.amount,
+              line.dueDate,
+              line.interestBearing,
+              basis,
+              version,
+              run.id,
+            ]);
+            created++;
+          }
+        } catch (error) {
+          if (!(error instanceof LiquidationError)) throw error;
+          failed++;
+          if (problems.length < PROBLEMS_KEPT) {
+            problems.push({ subject: predio.numero_predial ?? predio.id, detail: error.message });
           }
         }
-        await connection.exec(
-          'create temp table if not exists tax_demand_stage (like tax_demand including defaults) on commit delete rows',
-        );
-        if (csv) await connection.copyCsv('tax_demand_stage', DEMAND_COLUMNS, csv);
-        const lines = csv ? csv.split('\n').length - 1 : 0;
-        const inserted = await connection.query<{ created: number }>(
-          `with ins as (
-             insert into tax_demand select * from tax_demand_stage
-             on conflict (tenant_id, tax, subject_id, vigencia, concept) do nothing
-             returning 1)
-           select count(*)::int as created from ins`,
-        );
-        const created = inserted.rows[0]!.created;
-        const last = predios[predios.length - 1]!.id;
-        await connection.query(
-          `update liquidation_run set cursor = $2, processed = processed + $3, created = created + $4,
-             existing = existing + $5, failed = failed + $6, problems = $7::jsonb where id = $1`,
-          [run.id, last, predios.length, created, lines - created, failed, JSON.stringify(problems)],
-        );
-        return { count: predios.length, last };
-      });
-      if (!batch) break;
-      cursor = batch.last;
-      processed += batch.count;
-      await progress(processed, Math.max(run.total, processed));
-      await deps.afterBatch?.(run.id, processed);
+      }
+      return { csv, created, failed, existing, count: predios.length, last: predios[predios.length - 1]!.id };
+    };
+
+    // A pipeline: while one page is copied and committed, the next one is read and liquidated, so the
+    // database's work and ours overlap (two cores, two processes). The cursor is committed with the rows.
+    let next = prepare(cursor);
+    try {
+      for (;;) {
+        const batch = await next;
+        if (!batch) break;
+        next = prepare(batch.last);
+        await database.inBulkTransaction(async (connection) => {
+          if (batch.csv) await connection.copyCsv('tax_demand', DEMAND_COLUMNS, batch.csv);
+          await connection.query(
+            `update liquidation_run set cursor = $2, processed = processed + $3, created = created + $4,
+               existing = existing + $5, failed = failed + $6, problems = $7::jsonb where id = $1`,
+            [
+              run.id,
+              batch.last,
+              batch.count,
+              batch.created,
+              batch.existing,
+              batch.failed,
+              JSON.stringify(problems),
+            ],
+          );
+        });
+        cursor = batch.last;
+        processed += batch.count;
+        await progress(processed, Math.max(run.total, processed));
+        await deps.afterBatch?.(run.id, processed);
+      }
+    } catch (error) {
+      next.catch(() => {});
+      throw error;
     }
 
+    // The vigencia's demands are new rows by the hundred thousand: plan the next queries for them.
+    await database.raw.exec('analyze tax_demand');
     const [finished] = await db
       .update(liquidationRun)
       .set({ state: 'terminada', finishedAt: new Date() })

@@ -315,6 +315,8 @@ export function createOnlinePaymentsService(deps: {
       .from(gatewayTransaction)
       .where(eq(gatewayTransaction.gatewayId, notification.transaction.transactionId));
     if (!row) throw notFound('La notificación se refiere a una transacción que no conocemos.');
+    // A repeated notice (gateways retry) for a settled attempt needs no lock and no write.
+    if (isSettled(row.state)) return toView(row);
     return applyOutcome(row, notification.transaction, 'notificacion');
   }
 

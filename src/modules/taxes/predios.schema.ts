@@ -80,6 +80,8 @@ export const predio = pgTable(
     uniqueIndex('predio_anterior_uq')
       .on(t.tenantId, t.numeroPredialAnterior)
       .where(sql`numero_predial_anterior is not null`),
+    // Batch jobs walk a tenant's predios in id order (keyset pagination).
+    index('predio_tenant_order_idx').on(t.tenantId, t.id),
     index('predio_barrio_idx').on(t.tenantId, t.barrioCode),
     index('predio_comuna_idx').on(t.tenantId, t.comunaCode),
   ],

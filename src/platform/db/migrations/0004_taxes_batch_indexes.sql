@@ -1,0 +1,2 @@
+CREATE INDEX "gateway_transaction_gateway_idx" ON "gateway_transaction" USING btree ("gateway_id");--> statement-breakpoint
+CREATE INDEX "predio_tenant_order_idx" ON "predio" USING btree ("tenant_id","id");
