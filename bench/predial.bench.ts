@@ -172,7 +172,12 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 
 function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/main.ts'], {
+    // BENCH_PROFILE_DIR: write a CPU profile of the server there (node --cpu-prof).
+    const profile = process.env.BENCH_PROFILE_DIR;
+    const [command, args] = profile
+      ? ['node', ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'src/main.ts']]
+      : ['npx', ['tsx', 'src/main.ts']];
+    const child = spawn(command as string, args as string[], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

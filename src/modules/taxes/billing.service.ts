@@ -32,9 +32,12 @@ import {
 import { type AmountsDue, amountsDue, type DemandLine, type RuleSet } from './liquidation/index.ts';
 import { rulesFor } from './tax-rules.ts';
 
+// Building an Intl formatter costs more than a whole query: one per process.
+const BOGOTA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' });
+
 /** Today in Bogotá, as the tax calendar counts days. */
 export function bogotaDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(instant);
+  return BOGOTA_DAY.format(instant);
 }
 
 export interface DemandBalance {
