@@ -6,6 +6,12 @@ import { calendarDate, pageQuery, text, uuidParam } from '../../platform/http/zo
 import { decodeForCli } from './barcode/index.ts';
 import { PAYMENT_CHANNELS } from './billing.schema.ts';
 import { bogotaDate } from './billing.service.ts';
+import { FORMATOS_CATASTRALES } from './cadastre/index.ts';
+import {
+  CADASTRE_IMPORT_QUEUE,
+  type CadastreImportData,
+  listCadastreImports,
+} from './cadastre-import.job.ts';
 import { MASS_RECEIPTS_QUEUE, type MassReceiptsData } from './mass-receipts.job.ts';
 import { TAXES_PERMISSIONS as P } from './taxes.authz.ts';
 import type { TaxesServices } from './taxes.module.ts';
@@ -89,7 +95,8 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
   return async (app, ctx) => {
     const reports = createTaxesReports(ctx.database);
     await app.register(multipart, {
-      limits: { fileSize: ctx.config.UPLOAD_LIMIT_MB * 1024 * 1024, files: 1, fields: 5 },
+      // A cadastral roll may come as R1 + R2 (two files) and weighs more than a citizen's attachment.
+      limits: { fileSize: Math.max(ctx.config.UPLOAD_LIMIT_MB, 200) * 1024 * 1024, files: 2, fields: 5 },
     });
 
     app.get(
@@ -186,6 +193,74 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
           facturas: bills.map((view) => billPublic(view, today)),
         };
       },
+    );
+
+    // ───────── Catastro ─────────
+
+    app.post(
+      '/api/v1/predial/admin/catastro',
+      {
+        config: { permission: P.prediosEdit, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            'Cargar el archivo catastral (R1 con su R2 opcional, datos abiertos del AMB o CSV): se aplica en segundo plano, todo o nada',
+          consumes: ['multipart/form-data'],
+          querystring: z.strictObject({
+            formato: z
+              .enum(FORMATOS_CATASTRALES, { error: 'formato: use r1r2, amb-open-data o csv.' })
+              .optional(),
+            tolerante: z.enum(['true', 'false']).optional(),
+          }),
+          response: { 202: z.object({ jobId: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = request;
+        const stored: Record<string, string> = {};
+        for await (const part of request.parts()) {
+          if (part.type !== 'file') continue;
+          if (part.fieldname !== 'file' && part.fieldname !== 'r2') {
+            throw validationError(
+              part.fieldname,
+              'Use el campo «file» para el archivo catastral y «r2» para el R2.',
+            );
+          }
+          const saved = await ctx.files.saveGenerated({
+            tenantId: actor.tenantId,
+            ownerUserId: actor.userId,
+            purpose: 'cadastre_roll',
+            originalName: part.filename,
+            mediaType: 'text/plain',
+            bytes: await part.toBuffer(),
+          });
+          stored[part.fieldname] = saved.id;
+        }
+        if (!stored.file) throw validationError('file', 'Adjunte el archivo catastral en el campo «file».');
+        const jobId = await ctx.jobs.enqueue<CadastreImportData>({
+          queue: CADASTRE_IMPORT_QUEUE,
+          label: 'Importación del archivo catastral',
+          tenantId: actor.tenantId,
+          createdByUserId: actor.userId,
+          data: {
+            fileId: stored.file,
+            r2FileId: stored.r2 ?? null,
+            formato: request.query.formato ?? null,
+            strict: request.query.tolerante !== 'true',
+            userId: actor.userId,
+          },
+        });
+        return reply.status(202).send({ jobId });
+      },
+    );
+
+    app.get(
+      '/api/v1/predial/admin/catastro',
+      {
+        config: { permission: P.prediosRead },
+        schema: { tags, summary: 'Archivos catastrales aplicados o rechazados, con su informe' },
+      },
+      async (request) => ({ items: await listCadastreImports(ctx, request.actor.tenantId) }),
     );
 
     // ───────── Liquidación masiva ─────────

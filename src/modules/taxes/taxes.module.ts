@@ -8,6 +8,7 @@ import { createAgreementsService } from './agreements.service.ts';
 import { createAmendmentsService } from './amendments.service.ts';
 import { createBankFilesService } from './bank-files.service.ts';
 import { createBillingService } from './billing.service.ts';
+import { registerCadastreImportJob } from './cadastre-import.job.ts';
 import {
   createHttpPaymentGateway,
   httpGatewayConfigFromEnv,
@@ -159,6 +160,7 @@ export async function createTaxesModule(
     registerJobs() {
       services.liquidations.registerJob();
       registerMassReceiptsJob(ctx, services);
+      registerCadastreImportJob(ctx, services);
       ctx.jobs.register(
         AGREEMENTS_SWEEP_QUEUE,
         async () => {
