@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
+import { uploadedBytes } from '../../platform/files/upload-bytes.ts';
 import { AppError, validationError } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import { calendarDate, pageQuery, text, uuidParam } from '../../platform/http/zod-text.ts';
@@ -68,6 +69,12 @@ const bankReportSchema = z.object({
   errors: z.array(z.object({ line: z.number().nullable(), code: z.string(), detail: z.string() })),
 });
 
+/** Approve or reject (amendments, agreements); a rejection needs its reason (checked by the service). */
+const decisionBody = z.strictObject({
+  aprobar: z.boolean({ error: 'aprobar: diga sí o no.' }),
+  nota: text({ label: 'nota', max: 500 }).optional(),
+});
+
 const dateRange = z.strictObject({ desde: calendarDate('desde'), hasta: calendarDate('hasta') });
 
 type Row = Awaited<ReturnType<TaxesServices['predios']['getById']>>;
@@ -94,10 +101,9 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
   const { predios, billing, liquidations, bankFiles } = services;
   return async (app, ctx) => {
     const reports = createTaxesReports(ctx.database);
-    await app.register(multipart, {
-      // A cadastral roll may come as R1 + R2 (two files) and weighs more than a citizen's attachment.
-      limits: { fileSize: Math.max(ctx.config.UPLOAD_LIMIT_MB, 200) * 1024 * 1024, files: 2, fields: 5 },
-    });
+    // A cadastral roll may come as R1 + R2 (two files) and weighs more than a citizen's attachment.
+    const uploadLimitMb = Math.max(ctx.config.UPLOAD_LIMIT_MB, 200);
+    await app.register(multipart, { limits: { fileSize: uploadLimitMb * 1024 * 1024, files: 2, fields: 5 } });
 
     app.get(
       '/api/v1/predial/admin/predios',
@@ -232,7 +238,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
             purpose: 'cadastre_roll',
             originalName: part.filename,
             mediaType: 'text/plain',
-            bytes: await part.toBuffer(),
+            bytes: await uploadedBytes(part, uploadLimitMb),
           });
           stored[part.fieldname] = saved.id;
         }
@@ -358,20 +364,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
         if (part?.fieldname !== 'file') {
           throw validationError('file', 'Adjunte el archivo del banco en el campo «file» del formulario.');
         }
-        let bytes: Buffer;
-        try {
-          bytes = await part.toBuffer();
-        } catch (error) {
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError(
-              413,
-              'FILE_TOO_LARGE',
-              `El archivo supera ${ctx.config.UPLOAD_LIMIT_MB} MB.`,
-              'file',
-            );
-          }
-          throw error;
-        }
+        const bytes = await uploadedBytes(part, uploadLimitMb);
         const apply = request.query.simular !== 'true';
         const stored = apply
           ? await ctx.files.saveGenerated({
@@ -758,10 +751,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
           tags,
           summary: 'Aprobar o rechazar un ajuste (nunca el propio)',
           params: z.object({ id: uuidParam }),
-          body: z.strictObject({
-            aprobar: z.boolean({ error: 'aprobar: diga sí o no.' }),
-            nota: text({ label: 'nota', max: 500 }).optional(),
-          }),
+          body: decisionBody,
           response: { 200: amendmentSchema },
         },
       },
@@ -798,10 +788,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
           tags,
           summary: 'Aprobar o rechazar un acuerdo de pago solicitado',
           params: z.object({ id: uuidParam }),
-          body: z.strictObject({
-            aprobar: z.boolean({ error: 'aprobar: diga sí o no.' }),
-            nota: text({ label: 'nota', max: 500 }).optional(),
-          }),
+          body: decisionBody,
           response: { 200: agreementSchema },
         },
       },

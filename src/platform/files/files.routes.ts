@@ -1,10 +1,11 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { can } from '../authz/actor.ts';
-import { AppError, notFound, validationError } from '../http/errors.ts';
+import { notFound, validationError } from '../http/errors.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { uuidParam } from '../http/zod-text.ts';
 import { attachmentDisposition } from './file-names.ts';
+import { uploadedBytes } from './upload-bytes.ts';
 
 const tags = ['archivos'];
 
@@ -37,21 +38,7 @@ export const filesRoutes: RoutePlugin = async (app, ctx) => {
       if (part?.fieldname !== 'file') {
         throw validationError('file', 'Adjunte el archivo en el campo «file» del formulario.');
       }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(
-            413,
-            'FILE_TOO_LARGE',
-            `El archivo supera el tamaño máximo permitido de ${ctx.config.UPLOAD_LIMIT_MB} MB.`,
-            'file',
-            { maxBytes },
-          );
-        }
-        throw error;
-      }
+      const bytes = await uploadedBytes(part, ctx.config.UPLOAD_LIMIT_MB);
       const record = await ctx.db.transaction(async (tx) => {
         const saved = await ctx.files.saveUpload(
           {

@@ -4,6 +4,7 @@
  */
 
 /** `1234000` → `1.234.000`; `-120000` → `-120.000`. Integer pesos only (validated before rendering). */
+import { formatLongDate } from '../billing/billing-dates.ts';
 export function formatThousands(pesos: number): string {
   const digits = Math.abs(pesos).toString();
   let grouped = '';
@@ -19,25 +20,9 @@ export function formatPesos(pesos: number): string {
   return pesos < 0 ? `-$ ${formatThousands(-pesos)}` : `$ ${formatThousands(pesos)}`;
 }
 
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
 /** `2026-03-31` → `31 de marzo de 2026`. The date is a calendar date (validated before rendering). */
 export function formatCalendarDate(isoDate: string): string {
-  const month = MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '';
-  return `${Number(isoDate.slice(8, 10))} de ${month} de ${isoDate.slice(0, 4)}`;
+  return formatLongDate(isoDate);
 }
 
 const BOGOTA_OFFSET_MS = 5 * 60 * 60 * 1000; // Colombia keeps UTC−5 all year (no daylight saving).
