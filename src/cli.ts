@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
+import { registerRequestsCommands } from './modules/requests/requests.cli.ts';
 import { seedDemoTaxes } from './modules/taxes/demo-taxes.seed.ts';
 import { registerTaxesCommands } from './modules/taxes/taxes.cli.ts';
 import { createTaxesServices } from './modules/taxes/taxes.module.ts';
@@ -118,6 +119,7 @@ program
 
 registerCalendarCommands(program, print);
 registerTaxesCommands(program, print, withPlatform);
+registerRequestsCommands(program, print);
 
 try {
   await program.parseAsync(process.argv);
