@@ -43,7 +43,7 @@ describe('cadastral roll uploaded from the back office', () => {
     const job = {
       id: 'j',
       tenantId: t.tenantId,
-      data: { fileId: file.id, r2FileId: null, formato: null, strict: true, userId: null },
+      data: { fileId: file.id, r2FileId: null, formato: null, strict: true, complete: false, userId: null },
       progress: async () => {},
     };
     const first = (await handler!(job))!;

@@ -12,6 +12,8 @@ export interface CadastreImportData {
   r2FileId: string | null;
   formato: FormatoCatastral | null;
   strict: boolean;
+  /** The whole roll: predios absent from it are retired. */
+  complete: boolean;
   userId: string | null;
 }
 
@@ -41,6 +43,7 @@ export function registerCadastreImportJob(ctx: AppContext, services: TaxesServic
         ...(r2 ? { r2 } : {}),
         ...(job.data.formato ? { formato: job.data.formato } : {}),
         strict: job.data.strict,
+        complete: job.data.complete,
       });
       await job.progress(1, 1);
       return {

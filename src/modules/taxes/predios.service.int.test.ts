@@ -67,6 +67,23 @@ describe('importing the cadastral roll', () => {
     expect(rows.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('a partial file updates what it brings and retires nothing', async () => {
+    await service.importRoll(actor(), { tenantId, divipola: '68001', content: csv });
+    const lines = csv.trimEnd().split('\n');
+    const onlyOne = [lines[0], ...lines.slice(1).filter((line) => line.includes('68001010601100023000'))]
+      .map((line) => line.replace(',185000000,2024,', ',199000000,2025,'))
+      .join('\n');
+    const report = await service.importRoll(actor(), {
+      tenantId,
+      divipola: '68001',
+      content: `${onlyOne}\n`,
+      complete: false,
+    });
+    expect(report).toMatchObject({ estado: 'aplicada', cambiados: 1, retirados: 0 });
+    const all = await (await db()).select().from(predio);
+    expect(all.every((row) => row.estado === 'activo')).toBe(true);
+  });
+
   it('re-importing a newer roll updates avalúos without duplicates, keeps the history and retires the absent', async () => {
     await service.importRoll(actor(), { tenantId, divipola: '68001', content: csv });
     const lines = csv.trimEnd().split('\n');

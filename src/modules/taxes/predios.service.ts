@@ -30,6 +30,11 @@ export interface RollImportInput {
   formato?: FormatoCatastral;
   /** Refuse the whole roll when any predio has an error (default), or import the readable ones. */
   strict?: boolean;
+  /**
+   * The file is the whole roll (default): predios absent from it are retired. A partial file (an update
+   * of some predios) only adds and changes.
+   */
+  complete?: boolean;
 }
 
 export interface RollImportReport {
@@ -167,7 +172,8 @@ export function createPrediosService(deps: { db: Db; audit: AuditService }) {
       for (const changed of diff.cambiados) {
         await updatePredio(tx, input.tenantId, importId, mergeRecord(changed.actual, changed.nuevo), changed);
       }
-      const retiredCodes = diff.eliminados.map(codigoDePredio);
+      const retiredRecords = input.complete === false ? [] : diff.eliminados;
+      const retiredCodes = retiredRecords.map(codigoDePredio);
       for (let start = 0; start < retiredCodes.length; start += CHUNK) {
         const codes = retiredCodes.slice(start, start + CHUNK);
         await tx
@@ -187,7 +193,7 @@ export function createPrediosService(deps: { db: Db; audit: AuditService }) {
         nuevos: diff.nuevos.length,
         cambiados: diff.cambiados.length,
         sinCambios: diff.sinCambios,
-        retirados: diff.eliminados.length,
+        retirados: retiredRecords.length,
         ambiguos: diff.ambiguos.length,
         protegidos: diff.protegidos.length,
         cambios: diff.cambiados.slice(0, PROBLEMS_KEPT).map((changed) => ({

@@ -217,6 +217,8 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
               .enum(FORMATOS_CATASTRALES, { error: 'formato: use r1r2, amb-open-data o csv.' })
               .optional(),
             tolerante: z.enum(['true', 'false']).optional(),
+            /** The file is the whole roll: predios absent from it are retired. Default: a partial update. */
+            completo: z.enum(['true', 'false']).optional(),
           }),
           response: { 202: z.object({ jobId: z.string() }) },
         },
@@ -253,6 +255,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
             r2FileId: stored.r2 ?? null,
             formato: request.query.formato ?? null,
             strict: request.query.tolerante !== 'true',
+            complete: request.query.completo === 'true',
             userId: actor.userId,
           },
         });
@@ -672,6 +675,21 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
       async (request) => {
         const { actor } = request;
         const { id, vigencia } = request.params;
+        // A concept with an amendment still pending cannot take another: refuse before changing anything.
+        const pending = await services.amendments.list(actor.tenantId, 'pendiente');
+        const ofVigencia = new Set(
+          (await billing.balancesOf(actor.tenantId, 'predial', id))
+            .filter((row) => row.vigencia === vigencia)
+            .map((row) => row.id),
+        );
+        if (pending.some((amendment) => ofVigencia.has(amendment.demandId))) {
+          throw new AppError(
+            409,
+            'AMENDMENT_PENDING',
+            `La vigencia ${vigencia} de este predio tiene un ajuste pendiente de aprobación: decídalo antes de cambiar el avalúo.`,
+            'avaluo',
+          );
+        }
         const changed = await predios.setAvaluo(actor, {
           predioId: id,
           vigencia,

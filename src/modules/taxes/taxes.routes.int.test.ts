@@ -229,6 +229,22 @@ describe('the back office', () => {
     expect((await edit({ estrato: 3 })).statusCode).toBe(400);
   });
 
+  it('mass billing runs as a job its starter can follow without jobs.read; others cannot see it', async () => {
+    const official = await t.loginAs(['impuestos']);
+    const started = await official.post('/api/v1/predial/admin/facturacion-masiva', { vigencia: 2026 });
+    expect(started.statusCode).toBe(202);
+    const { jobId } = started.json();
+    const mine = await official.get(`/api/v1/me/jobs/${jobId}`);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({
+      id: jobId,
+      state: 'en_cola',
+      label: 'Facturación masiva del predial 2026',
+    });
+    const other = await t.loginAs(['impuestos']);
+    expect((await other.get(`/api/v1/me/jobs/${jobId}`)).statusCode).toBe(404);
+  });
+
   it('starts a mass liquidation once and reports its progress', async () => {
     const official = await t.loginAs(['impuestos']);
     const first = await official.post('/api/v1/predial/admin/liquidaciones', { vigencia: 2025 });

@@ -23,6 +23,7 @@ export interface JobView {
   total: number | null;
   message: string | null;
   resultFileId: string | null;
+  result?: Record<string, unknown> | null;
   createdByUserId: string | null;
   createdAt: Date;
   startedAt: Date | null;

@@ -109,6 +109,7 @@ describe('GET /api/v1/admin/jobs', () => {
       startedAt: null,
       finishedAt: null,
       resultFileId: null,
+      result: null,
     });
     expect(body.items[1]).toMatchObject({
       state: 'completado',

@@ -26,6 +26,8 @@ const jobSchema = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   resultFileId: z.string().nullable(),
+  /** What the job reports besides its file (e.g. the ids of several result files). */
+  result: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
 export function toJobResponse(job: JobView): z.infer<typeof jobSchema> {
@@ -41,6 +43,7 @@ export function toJobResponse(job: JobView): z.infer<typeof jobSchema> {
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
     resultFileId: job.resultFileId,
+    result: job.result ?? null,
   };
 }
 
@@ -87,6 +90,25 @@ export const jobsRoutes: RoutePlugin = async (app, ctx) => {
     async (request) => {
       const job = await ctx.jobs.get(request.actor.tenantId, request.params.id);
       if (!job) throw notFound('La tarea no existe.');
+      return toJobResponse(job);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/jobs/:id',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Una tarea que yo inicié: estado, avance y resultado (sin el permiso jobs.read)',
+        params: jobParams,
+        response: { 200: jobSchema },
+      },
+    },
+    async (request) => {
+      const job = await ctx.jobs.get(request.actor.tenantId, request.params.id);
+      // Someone else's job answers «not found», so ids cannot be probed.
+      if (!job || job.createdByUserId !== request.actor.userId) throw notFound('La tarea no existe.');
       return toJobResponse(job);
     },
   );

@@ -379,6 +379,7 @@ function toView(row: typeof jobProgress.$inferSelect): JobView {
     total: row.total,
     message: row.message,
     resultFileId: row.resultFileId,
+    result: row.result ?? null,
     createdByUserId: row.createdByUserId,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
