@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAsobancaria2001 } from '../src/modules/taxes/asobancaria/index.ts';
@@ -42,7 +44,7 @@ beforeAll(async () => {
         and exists (select 1 from tax_demand d where d.subject_id = p.id and d.settled < d.amount)
         and not exists (select 1 from bill b where b.subject_id = p.id)
         and not exists (select 1 from predio_titular t where t.predio_id = p.id and t.document_number = '9999000500')
-      order by p.numero_predial limit 4`,
+      order by p.numero_predial limit 5`,
   );
   owing = rows.map((row) => ({ id: row.id, numero: row.numero_predial }));
 });
@@ -61,6 +63,18 @@ async function issueBill(page: Page, numero: string): Promise<BillJson> {
   expect(response.status()).toBe(200);
   return (await response.json()) as BillJson;
 }
+
+/** Active predios of the demo tenant: a partial cadastral file must retire none. */
+async function activePredios(): Promise<number> {
+  const { rows } = await server.program.platform.ctx.database.raw.query<{ n: string }>(
+    `select count(*) as n from predio where estado = 'activo'`,
+  );
+  return Number(rows[0]!.n);
+}
+
+const EXAMPLE_ROLL = fileURLToPath(
+  new URL('../src/modules/taxes/cadastre/testdata/ejemplo-roll.csv', import.meta.url),
+);
 
 const todayInBogota = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(new Date());
@@ -339,6 +353,106 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
     await expectFitsWidth(citizen);
   });
 
+  it('the ficha corrects the registry data and updates an avalúo, which proposes amendments', async () => {
+    const page = await newPage(server, 360);
+    await signIn(page, HACIENDA);
+    const target = owing[4]!;
+    await page.goto(`${server.url}/admin/predios/${target.id}`);
+    await page.getByRole('button', { name: 'Corregir datos del predio' }).click();
+    await page.getByRole('heading', { name: 'Corregir datos del predio' }).waitFor();
+    await page.getByLabel('Dirección', { exact: true }).fill('K 27 # 45-12 PRUEBA E2E');
+    await page.getByLabel('Área de terreno (m²)').fill('123.456');
+    await page.getByRole('button', { name: 'Guardar la corrección' }).click();
+    await page
+      .getByText(/Explique el motivo/)
+      .first()
+      .waitFor();
+    await page
+      .getByLabel('Motivo de la corrección')
+      .fill('Visita técnica 015 de 2026 a la dirección del predio');
+    await page.getByRole('button', { name: 'Guardar la corrección' }).click();
+    // Two decimals at most is the server's rule: its message lands next to the field it names.
+    const area = page.getByLabel('Área de terreno (m²)');
+    await expect.poll(() => area.getAttribute('aria-invalid')).toBe('true');
+    const areaError = await area.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${areaError!.split(' ').at(-1)}"]`).textContent()).toMatch(
+      /metros con hasta 2 decimales/,
+    );
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+    await area.fill('123,45');
+    await page.getByRole('button', { name: 'Guardar la corrección' }).click();
+    await page.getByText('Datos del predio corregidos').waitFor();
+    await expect
+      .poll(async () => (await page.locator('#datos').locator('..').textContent()) ?? '')
+      .toMatch(/K 27 # 45-12 PRUEBA E2E.*123\.45 m²/s);
+
+    await page.getByRole('button', { name: 'Actualizar avalúo de la vigencia 2026' }).click();
+    const avaluo = page.getByLabel('Nuevo avalúo (pesos)');
+    const current = Number(await avaluo.inputValue());
+    // Lower, so the re-liquidated tax differs whatever the yearly increase caps.
+    await avaluo.fill(String(Math.floor(current / 2)));
+    await page.getByLabel('Motivo del cambio de avalúo').fill('Resolución de revisión de avalúo 2026-0042');
+    await page.getByRole('button', { name: 'Actualizar avalúo', exact: true }).click();
+    await page.getByRole('heading', { name: 'Avalúo 2026 actualizado' }).waitFor();
+    const proposed = (await page
+      .getByRole('region', { name: 'Ajustes propuestos por el avalúo 2026' })
+      .textContent())!;
+    expect(proposed).toContain('Impuesto predial unificado');
+    expect(proposed).toContain('Pendiente');
+    expect(await page.getByRole('region', { name: 'Avalúos por vigencia' }).textContent()).toContain(
+      new Intl.NumberFormat('es-CO').format(Math.floor(current / 2)),
+    );
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Corregir datos del predio' }).click();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Ver los ajustes pendientes de aprobación' }).click();
+    await page
+      .locator('main .card', { hasText: target.numero })
+      .filter({ hasText: /avalúo/ })
+      .first()
+      .waitFor();
+  });
+
+  it('mass billing of a vigencia runs to the end and offers its manifest and its ZIP of receipts', async () => {
+    // The tax office follows the job it started without jobs.read (GET /api/v1/me/jobs/:id).
+    const page = await newPage(server, 1280);
+    await signIn(page, HACIENDA);
+    await page.goto(`${server.url}/admin/liquidaciones`);
+    await page.getByRole('heading', { name: 'Facturación masiva' }).waitFor();
+    await page.getByLabel('Vigencia a facturar').fill('2026');
+    await page.getByRole('button', { name: 'Generar las facturas de la vigencia' }).click();
+    await page.getByRole('progressbar', { name: 'Facturas generadas de la vigencia 2026' }).waitFor();
+    await page.getByText('Estado: Completado').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#avance-facturacion').locator('..').textContent()).toMatch(
+      /Facturación 2026: \d+ facturas en 1 archivos ZIP/,
+    );
+    const download = async (name: string | RegExp) => {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      return page.request.get(new URL(href!, server.url).toString());
+    };
+    const csv = await download('Descargar el manifiesto (CSV)');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('numero_predial;referencia_pago;factura;total_primera_fecha;primera_fecha;lote');
+    expect(lines.length).toBeGreaterThan(100);
+    expect(await page.getByRole('link', { name: /\(ZIP\)$/ }).count()).toBe(1);
+    const zip = await download('Descargar los recibos del lote 1 (ZIP)');
+    expect(zip.headers()['content-type']).toContain('application/zip');
+    const bytes = await zip.body();
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+  });
+
   it('every back-office predial page passes the accessibility check on a phone and on a desktop', async () => {
     const hacienda = [
       '/admin',
@@ -350,6 +464,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
       '/admin/informes',
       '/admin/ajustes',
       '/admin/acuerdos',
+      '/admin/catastro',
     ];
     for (const width of [360, 1280]) {
       const page = await newPage(server, width);
@@ -359,5 +474,78 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
       await signIn(cashier, TESORERIA);
       await expectPagesAccessible(cashier, server, ['/admin', '/admin/caja', '/admin/archivos-bancarios']);
     }
+  });
+
+  it('the cadastral roll: a partial file retires nothing, is listed with its counts and is refused twice', async () => {
+    const page = await newPage(server, 360);
+    await signIn(page, HACIENDA);
+    await page.goto(`${server.url}/admin/predios`);
+    await page
+      .getByRole('navigation', { name: 'Administración' })
+      .getByRole('link', { name: 'Catastro' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Catastro' }).waitFor();
+    await page.getByRole('button', { name: 'Cargar archivo catastral' }).click();
+    await page.getByText('Elija el archivo catastral.').first().waitFor();
+
+    // A row with an unreadable avalúo refuses the whole file, and the problem is listed.
+    const [header, firstRow] = fs.readFileSync(EXAMPLE_ROLL, 'utf8').split(/\r?\n/);
+    const broken = {
+      name: 'catastro-con-error.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n${firstRow!.replace(',185000000,', ',185.000.000,')}\n`),
+    };
+    const fileField = page.getByLabel('Archivo catastral', { exact: true });
+    await fileField.setInputFiles(broken);
+    await page.getByRole('button', { name: 'Cargar archivo catastral' }).click();
+    await page.getByText('Archivo catastral rechazado').waitFor({ timeout: 30_000 });
+    const table = page.getByRole('region', { name: 'Archivos catastrales cargados' });
+    const cellsOfRow = (index: number) =>
+      table.locator('tbody tr').nth(index).locator('td').allTextContents();
+    expect((await cellsOfRow(0)).slice(0, 2)).toEqual(['CSV', 'Rechazada']);
+    await table.getByText(/Ver 1 problema/).click();
+    expect(await table.locator('details ul').textContent()).toMatch(/Línea 2 · Error AVALUO_INVALID/);
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+
+    // Not marked as the whole roll: its 3 predios are added and the demo's others stay.
+    const activeBefore = await activePredios();
+    await fileField.setInputFiles(EXAMPLE_ROLL);
+    await page.getByRole('button', { name: 'Cargar archivo catastral' }).click();
+    await page.getByText('Archivo catastral aplicado').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#importacion').locator('..').textContent()).toMatch(
+      /3 predios leídos: 3 nuevos, 0 cambiados, 0 sin cambios y 0 retirados; 0 errores y 0 avisos/,
+    );
+    expect(await activePredios()).toBe(activeBefore + 3);
+    await expect
+      .poll(async () => (await cellsOfRow(0)).slice(0, 7))
+      .toEqual(['CSV', 'Aplicada', '3', '3', '0', '0', '0']);
+    await page.getByText('Ver las columnas del CSV').click();
+    expect(await page.getByRole('region', { name: 'Columnas del CSV catastral' }).textContent()).toContain(
+      'propietario_participacion',
+    );
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+
+    // The same file again, now marked complete: the job refuses it before retiring anything.
+    const completeRoll = page.getByLabel(
+      'Es el catastro completo: retirar los predios que no vengan en el archivo',
+    );
+    expect(await completeRoll.isChecked()).toBe(false);
+    const warning = page.getByText('Se retirarán los predios que no vengan en el archivo');
+    expect(await warning.count()).toBe(0);
+    await completeRoll.check();
+    await warning.waitFor();
+    await fileField.setInputFiles(EXAMPLE_ROLL);
+    await page.getByLabel('Formato').selectOption('csv');
+    await page.getByLabel('Aplicar los predios legibles aunque otros tengan errores').check();
+    await page.getByRole('button', { name: 'Cargar archivo catastral' }).click();
+    await page.getByText('El archivo catastral no se aplicó').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#importacion').locator('..').textContent()).toMatch(/ya fue aplicado/);
+    expect(await activePredios()).toBe(activeBefore + 3);
+    await expectAccessible(page);
+    await expectFitsWidth(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectAccessible(page);
   });
 });

@@ -70,7 +70,7 @@ describe('importing the cadastral roll', () => {
   it('a partial file updates what it brings and retires nothing', async () => {
     await service.importRoll(actor(), { tenantId, divipola: '68001', content: csv });
     const lines = csv.trimEnd().split('\n');
-    const onlyOne = [lines[0], ...lines.slice(1).filter((line) => line.includes('68001010601100023000'))]
+    const onlyOne = [lines[0]!, ...lines.slice(1).filter((line) => line.includes('68001010601100023000'))]
       .map((line) => line.replace(',185000000,2024,', ',199000000,2025,'))
       .join('\n');
     const report = await service.importRoll(actor(), {

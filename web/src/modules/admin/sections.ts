@@ -37,6 +37,12 @@ export const ADMIN_SECTIONS: AdminSectionLink[] = [
     description: 'Busque predios y consulte su ficha: avalúos, propietarios, estado de cuenta y facturas.',
   },
   {
+    path: '/admin/catastro',
+    label: 'Catastro',
+    permission: 'taxes.predios.read',
+    description: 'Cargue el archivo del gestor catastral y consulte los archivos aplicados o rechazados.',
+  },
+  {
     path: '/admin/liquidaciones',
     label: 'Liquidación masiva',
     permission: 'taxes.liquidate',

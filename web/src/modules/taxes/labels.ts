@@ -156,3 +156,48 @@ export function allDebtInAgreement(statement: {
   const owed = statement.vigencias.flatMap((vigencia) => vigencia.concepts).filter((c) => c.balance > 0);
   return owed.length > 0 && owed.every((concept) => concept.inAgreement === true);
 }
+
+/**
+ * The destino económico letters of Res. IGAC 70/2011 art. 86 (src/modules/taxes/cadastre/destino-economico.ts),
+ * for the registry correction form: the ficha sends the name, the PATCH takes the letter.
+ */
+export const DESTINOS_ECONOMICOS: readonly { letra: string; nombre: string }[] = [
+  { letra: '0', nombre: 'Sin destinación' },
+  { letra: 'A', nombre: 'Habitacional' },
+  { letra: 'B', nombre: 'Industrial' },
+  { letra: 'C', nombre: 'Comercial' },
+  { letra: 'D', nombre: 'Agropecuario' },
+  { letra: 'E', nombre: 'Minero' },
+  { letra: 'F', nombre: 'Cultural' },
+  { letra: 'G', nombre: 'Recreacional' },
+  { letra: 'H', nombre: 'Salubridad' },
+  { letra: 'I', nombre: 'Institucionales' },
+  { letra: 'J', nombre: 'Educativo' },
+  { letra: 'K', nombre: 'Religioso' },
+  { letra: 'L', nombre: 'Agrícola' },
+  { letra: 'M', nombre: 'Pecuario' },
+  { letra: 'N', nombre: 'Agroindustrial' },
+  { letra: 'O', nombre: 'Forestal' },
+  { letra: 'P', nombre: 'Uso público' },
+  { letra: 'Q', nombre: 'Servicios especiales' },
+  { letra: 'R', nombre: 'Lote urbanizable no urbanizado' },
+  { letra: 'S', nombre: 'Lote urbanizado no construido o edificado' },
+  { letra: 'T', nombre: 'Lote no urbanizable' },
+];
+
+export const CADASTRE_FORMAT_LABELS: Record<string, string> = {
+  r1r2: 'R1/R2 del IGAC (ancho fijo)',
+  'amb-open-data': 'Datos abiertos del AMB',
+  csv: 'CSV de la alcaldía',
+  desconocido: 'No reconocido',
+};
+
+export const CADASTRE_IMPORT_LABELS: Record<string, string> = {
+  aplicada: 'Aplicada',
+  rechazada: 'Rechazada',
+};
+
+export const CADASTRE_IMPORT_BADGES: Record<string, string> = {
+  aplicada: 'badge--completado',
+  rechazada: 'badge--fallido',
+};

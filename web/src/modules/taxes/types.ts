@@ -1,5 +1,7 @@
 // Shapes of the taxes API (src/modules/taxes/taxes.views.ts and the *.routes.ts beside it).
 
+import type { Job } from '../admin/types';
+
 export interface StatementConcept {
   /** The demand's id: what an amendment (ajuste) refers to. */
   id: string;
@@ -315,4 +317,51 @@ export interface AreaFeature {
 export interface AreaCollection {
   type: 'FeatureCollection';
   features: AreaFeature[];
+}
+
+/** PUT /api/v1/predial/admin/predios/:id/avaluos/:vigencia: the change and the amendments it proposed. */
+export interface AvaluoChange {
+  previous: number | null;
+  avaluo: number;
+  ajustes: Amendment[];
+}
+
+export type CadastreFormat = 'r1r2' | 'amb-open-data' | 'csv';
+
+export interface CadastreProblem {
+  line: number;
+  code: string;
+  detail: string;
+  severity: string;
+}
+
+/** One row of GET /api/v1/predial/admin/catastro. */
+export interface CadastreImport {
+  id: string;
+  formato: string;
+  estado: 'aplicada' | 'rechazada';
+  resumen: Partial<
+    Record<
+      | 'leidos'
+      | 'nuevos'
+      | 'cambiados'
+      | 'sinCambios'
+      | 'retirados'
+      | 'ambiguos'
+      | 'protegidos'
+      | 'errores'
+      | 'avisos',
+      number
+    >
+  >;
+  problemas: CadastreProblem[];
+  createdAt: string;
+}
+
+/**
+ * GET /api/v1/me/jobs/:id: a job its starter follows, shaped like the administrators' view plus what it
+ * reports (the cadastral import's id, the mass billing's ZIP files, …).
+ */
+export interface OwnJob extends Job {
+  result?: Record<string, unknown> | null;
 }

@@ -12,6 +12,8 @@ import { TableScroll } from '../../../platform/TableScroll';
 import { LIQUIDATION_STATE_BADGES, LIQUIDATION_STATE_LABELS, todayInBogota } from '../labels';
 import { readably } from '../problems';
 import type { LiquidationRun } from '../types';
+import { endSentence } from './JobStatusPanel';
+import { MassBillingSection } from './MassBillingSection';
 
 const POLL_INTERVAL_MS = 1000;
 
@@ -41,7 +43,7 @@ function RunProgress({ initial, onFinished }: { initial: LiquidationRun; onFinis
       <h2 id="avance">Liquidación de la vigencia {run.vigencia}</h2>
       <p role="status">
         Estado: {LIQUIDATION_STATE_LABELS[run.state]}
-        {finished ? `. Terminó el ${formatDateTime(run.finishedAt)}.` : '.'}
+        {finished ? `. ${endSentence(`Terminó el ${formatDateTime(run.finishedAt)}`)}` : '.'}
       </p>
       <ProgressBar
         label={`Predios liquidados de la vigencia ${run.vigencia}`}
@@ -200,6 +202,7 @@ export function LiquidationsPage() {
         {history.error && <Alert tone="error">{history.error.detail}</Alert>}
         {history.data && <History runs={history.data.items} />}
       </section>
+      <MassBillingSection />
     </Page>
   );
 }

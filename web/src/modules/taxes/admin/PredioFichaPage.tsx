@@ -14,6 +14,7 @@ import { BILL_STATE_BADGES, BILL_STATE_LABELS, billPath, conceptLabel, onlyDigit
 import { readably } from '../problems';
 import { StatementTable } from '../StatementTable';
 import type { Amendment, PredioFicha, StatementConcept } from '../types';
+import { AvaluosSection, PredioCorrection } from './PredioEditing';
 
 interface AmendTarget {
   concept: StatementConcept;
@@ -97,9 +98,10 @@ function AmendmentForm({
   );
 }
 
-function FichaContent({ ficha }: { ficha: PredioFicha }) {
+function FichaContent({ ficha, onChanged }: { ficha: PredioFicha; onChanged: () => void }) {
   const { user } = useAuth();
   const canAmend = hasPermission(user, 'taxes.amendments.request');
+  const canEdit = hasPermission(user, 'taxes.predios.edit');
   const [target, setTarget] = useState<AmendTarget | null>(null);
   const [proposed, setProposed] = useState<Amendment | null>(null);
   const { predio } = ficha;
@@ -153,30 +155,9 @@ function FichaContent({ ficha }: { ficha: PredioFicha }) {
           </div>
         </dl>
       </section>
+      {canEdit && <PredioCorrection predio={predio} onChanged={onChanged} />}
 
-      <section aria-labelledby="avaluos">
-        <h2 id="avaluos">Avalúos catastrales</h2>
-        <TableScroll label="Avalúos por vigencia">
-          <table className="table table--numbers">
-            <thead>
-              <tr>
-                <th scope="col">Vigencia</th>
-                <th scope="col">Avalúo</th>
-                <th scope="col">Origen</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ficha.avaluos.map((avaluo) => (
-                <tr key={avaluo.vigencia}>
-                  <th scope="row">{avaluo.vigencia}</th>
-                  <td className="cell--money">{formatMoney(avaluo.avaluo)}</td>
-                  <td>{avaluo.actualizado ? 'Actualización catastral' : 'Incremento anual'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <AvaluosSection predioId={predio.id} avaluos={ficha.avaluos} canEdit={canEdit} onChanged={onChanged} />
 
       <section aria-labelledby="propietarios">
         <h2 id="propietarios">Propietarios y poseedores</h2>
@@ -303,7 +284,7 @@ function FichaContent({ ficha }: { ficha: PredioFicha }) {
 
 export function PredioFichaPage() {
   const { id = '' } = useParams();
-  const { data, error, loading } = useApiGet<PredioFicha>(
+  const { data, error, loading, reload } = useApiGet<PredioFicha>(
     `/api/v1/predial/admin/predios/${encodeURIComponent(id)}`,
   );
   const code = data ? (data.predio.numeroPredial ?? data.predio.numeroPredialAnterior ?? '') : '';
@@ -318,7 +299,7 @@ export function PredioFichaPage() {
       </p>
       {loading && !data && <Loading label="Cargando la ficha…" />}
       {error && <Alert tone="error">{error.detail}</Alert>}
-      {data && <FichaContent ficha={data} />}
+      {data && <FichaContent ficha={data} onChanged={reload} />}
     </Page>
   );
 }

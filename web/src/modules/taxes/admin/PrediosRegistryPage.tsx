@@ -64,6 +64,9 @@ export function PrediosRegistryPage() {
       title="Registro de predios"
       lead="Busque un predio para ver su ficha: avalúos, propietarios, estado de cuenta y facturas. Cada consulta de propietarios queda en la auditoría."
     >
+      <p>
+        El registro se carga con el archivo del gestor catastral: <Link to="/admin/catastro">Catastro</Link>.
+      </p>
       <SearchForm key={q} initial={q} error={fieldError} onSearch={(next) => setSearchParams({ q: next })} />
       {results.loading && <Loading label="Buscando predios…" />}
       {results.error && !fieldError && <Alert tone="error">{results.error.detail}</Alert>}

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { AgreementsPage } from './AgreementsPage';
 import { AmendmentsPage } from './AmendmentsPage';
 import { BankFilesPage } from './BankFilesPage';
+import { CadastrePage } from './CadastrePage';
 import { CashierPage } from './CashierPage';
 import { LiquidationsPage } from './LiquidationsPage';
 import { PaymentsPage } from './PaymentsPage';
@@ -20,6 +21,7 @@ export interface TaxesAdminRoute {
 export const TAXES_ADMIN_ROUTES: TaxesAdminRoute[] = [
   { path: 'predios', permission: 'taxes.predios.read', element: <PrediosRegistryPage /> },
   { path: 'predios/:id', permission: 'taxes.predios.read', element: <PredioFichaPage /> },
+  { path: 'catastro', permission: 'taxes.predios.read', element: <CadastrePage /> },
   { path: 'liquidaciones', permission: 'taxes.liquidate', element: <LiquidationsPage /> },
   { path: 'archivos-bancarios', permission: 'taxes.payments.read', element: <BankFilesPage /> },
   { path: 'caja', permission: 'taxes.payments.record', element: <CashierPage /> },
