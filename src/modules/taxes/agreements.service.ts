@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
@@ -15,7 +16,7 @@ import {
   validateAgreementRequest,
 } from './billing/index.ts';
 import { type AgreementState, bill, payment, paymentAgreement, type Tax } from './billing.schema.ts';
-import { type BillingService, type BillView, bogotaDate } from './billing.service.ts';
+import type { BillingService, BillView } from './billing.service.ts';
 import type { DemandLine } from './liquidation/index.ts';
 import { predio } from './predios.schema.ts';
 
@@ -61,7 +62,7 @@ export function createAgreementsService(deps: {
 }) {
   const { db, billing, audit } = deps;
   const now = deps.now ?? (() => new Date());
-  const today = () => bogotaDate(now());
+  const today = () => toBogotaDate(now());
 
   async function debtLines(tenantId: string, tax: Tax, subjectId: string) {
     const balances = (await billing.balancesOf(tenantId, tax, subjectId)).filter((row) => row.balance > 0);
@@ -331,22 +332,6 @@ export function createAgreementsService(deps: {
     return Promise.all(rows.map(toView));
   }
 
-  /** Demands inside a current agreement: no interest accrues on them and ordinary bills leave them out. */
-  async function demandsUnderAgreement(tenantId: string, subjectId: string): Promise<Set<string>> {
-    const rows = await db
-      .select()
-      .from(paymentAgreement)
-      .where(
-        and(
-          eq(paymentAgreement.tenantId, tenantId),
-          eq(paymentAgreement.subjectId, subjectId),
-          inArray(paymentAgreement.state, ['vigente']),
-        ),
-      );
-    const current = await Promise.all(rows.map(refreshed));
-    return new Set(current.filter((row) => row.state === 'vigente').flatMap((row) => row.demandIds));
-  }
-
   /** The daily sweep: every current agreement brought up to date (missed instalments void it). */
   async function sweep(): Promise<{ checked: number; voided: number }> {
     const rows = await db.select().from(paymentAgreement).where(eq(paymentAgreement.state, 'vigente'));
@@ -376,6 +361,5 @@ export function createAgreementsService(deps: {
     ofSubject,
     list,
     get: async (t: string, id: string) => toView(await getRow(t, id)),
-    demandsUnderAgreement,
   };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { TenantService } from '../../platform/tenancy/tenancy.service.ts';
@@ -14,7 +15,7 @@ import {
   validateAsobancaria2001,
 } from './asobancaria/index.ts';
 import { bankFile, bill } from './billing.schema.ts';
-import { type BillingService, bogotaDate } from './billing.service.ts';
+import type { BillingService } from './billing.service.ts';
 
 export interface BankFileImport {
   /** When false nothing is written: the report says what an import would do. */
@@ -75,7 +76,7 @@ export function createBankFilesService(deps: {
     }
     const validation = validateAsobancaria2001(parsed, {
       billerNit: tenant.nit ?? undefined,
-      today: bogotaDate(now()),
+      today: toBogotaDate(now()),
       isDuplicateFile: () => appliedBefore.length > 0,
       ...(input.structureOnly
         ? {}
@@ -86,7 +87,7 @@ export function createBankFilesService(deps: {
       for (const item of payments) {
         const target = billsByReference.get(normaliseReference(item.reference));
         if (!target) continue;
-        const date = item.collectionDate ?? bogotaDate(now());
+        const date = item.collectionDate ?? toBogotaDate(now());
         if (target.state === 'anulada') {
           billErrors.push({
             line: item.line,
@@ -137,7 +138,7 @@ export function createBankFilesService(deps: {
       let applied = 0;
       for (const item of payments) {
         const target = billsByReference.get(normaliseReference(item.reference))!;
-        const date = item.collectionDate ?? bogotaDate(now());
+        const date = item.collectionDate ?? toBogotaDate(now());
         const option = target.options.find(
           (candidate) => candidate.total === item.amount && candidate.payBy >= date,
         )!;

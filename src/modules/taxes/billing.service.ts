@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { readTenantFile } from '../../platform/bootstrap/tenant-config.ts';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { nextIdentifier } from '../../platform/identifiers/index.ts';
@@ -31,14 +32,6 @@ import {
 } from './billing.schema.ts';
 import { type AmountsDue, amountsDue, type DemandLine, type RuleSet } from './liquidation/index.ts';
 import { rulesFor } from './tax-rules.ts';
-
-// Building an Intl formatter costs more than a whole query: one per process.
-const BOGOTA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' });
-
-/** Today in Bogotá, as the tax calendar counts days. */
-export function bogotaDate(instant: Date): string {
-  return BOGOTA_DAY.format(instant);
-}
 
 export interface DemandBalance {
   id: string;
@@ -194,7 +187,7 @@ export function createBillingService(deps: {
 
   /** What a subject owes per vigencia and concept, and what it would pay today. */
   async function statement(tenantId: string, tax: Tax, subjectId: string): Promise<AccountStatement> {
-    const asOf = bogotaDate(now());
+    const asOf = toBogotaDate(now());
     const { rules } = await rulesOfTenant(tenantId);
     const balances = await balancesOf(tenantId, tax, subjectId);
     const agreed = await underAgreement(tenantId, subjectId);
@@ -247,7 +240,7 @@ export function createBillingService(deps: {
       tx.select().from(billLine).where(eq(billLine.billId, row.id)).orderBy(asc(billLine.vigencia)),
       tx.select().from(billOption).where(eq(billOption.billId, row.id)).orderBy(asc(billOption.seq)),
     ]);
-    const today = bogotaDate(now());
+    const today = toBogotaDate(now());
     return {
       id: row.id,
       tax: row.tax,
@@ -330,7 +323,7 @@ export function createBillingService(deps: {
     },
   ): Promise<BillView> {
     const tenantId = actor.tenantId;
-    const issueDate = bogotaDate(now());
+    const issueDate = toBogotaDate(now());
     const { tenant, rules } = await rulesOfTenant(tenantId);
     const recaudo = readTenantFile(tenant.divipola).recaudo;
     if (!recaudo) {

@@ -1,7 +1,7 @@
 import { systemActor } from '../../platform/authz/actor.ts';
 import { SYNTHETIC_CC_BASE } from '../../platform/bootstrap/demo-seed.ts';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { bogotaDate } from './billing.service.ts';
 import { seedSyntheticPredios } from './demo-predios.seed.ts';
 import type { TaxesServices } from './taxes.module.ts';
 import { predioSnapshot } from './taxes.views.ts';
@@ -70,7 +70,7 @@ export async function seedDemoTaxes(
       order by d.subject_id limit 25`,
     [tenant.id, DEMO_CITIZEN_DOCUMENT],
   );
-  const today = bogotaDate(ctx.now());
+  const today = toBogotaDate(ctx.now());
   let payments = 0;
   for (const [index, row] of rows.entries()) {
     const predio = await services.predios.getById(tenant.id, row.subject_id);

@@ -63,6 +63,28 @@ interface PredioRow {
   existing_lines?: number;
 }
 
+/**
+ * The facts of the predios a query of ids lists ($1 tenant, $2 vigencia): the predio, its avalúo of the
+ * vigencia and the one before, last year's impuesto (the Ley 1995 base) and the demands it already has.
+ */
+function predioFactsQuery(pageSql: string): string {
+  return `with page as materialized (${pageSql})
+    select p.id, p.numero_predial, p.numero_predial_anterior, p.destino_letra, p.estrato,
+           p.area_terreno_m2::text as area_terreno_m2, p.area_construida_m2::text as area_construida_m2,
+           a.avaluo, a.actualizado, prev.avaluo as avaluo_anterior,
+           (select d.amount from tax_demand d
+             where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
+               and d.vigencia = $2 - 1 and d.concept = 'impuesto') as impuesto_anterior,
+           (select count(*)::int from tax_demand d
+             where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
+               and d.vigencia = $2) as existing_lines
+      from page
+      join predio p on p.id = page.id and p.tenant_id = $1
+      left join predio_avaluo a on a.predio_id = p.id and a.vigencia = $2
+      left join predio_avaluo prev on prev.predio_id = p.id and prev.vigencia = $2 - 1
+     order by p.id`;
+}
+
 /** The facts a liquidation needs from a predio row; the zona is digits 6–7 of the NPN (00 rural). */
 export function predialFactsOf(row: PredioRow): PredialFacts {
   const zonaDigits = row.numero_predial?.slice(5, 7);
@@ -229,25 +251,12 @@ export function createLiquidationRunsService(deps: {
     // per predio. A join written as one query lets a planner with stale statistics (right after a bulk
     // import) scan and sort everything after the cursor on every page.
     const { rows } = await connection.query<PredioRow>(
-      `with page as materialized (
-         select id from predio
+      predioFactsQuery(
+        `select id from predio
           where tenant_id = $1 and estado = 'activo' and ($3::uuid is null or id > $3::uuid)
           order by id
-          limit $4)
-       select p.id, p.numero_predial, p.numero_predial_anterior, p.destino_letra, p.estrato,
-              p.area_terreno_m2::text as area_terreno_m2, p.area_construida_m2::text as area_construida_m2,
-              a.avaluo, a.actualizado, prev.avaluo as avaluo_anterior,
-              (select d.amount from tax_demand d
-                where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
-                  and d.vigencia = $2 - 1 and d.concept = 'impuesto') as impuesto_anterior,
-              (select count(*)::int from tax_demand d
-                where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
-                  and d.vigencia = $2) as existing_lines
-         from page
-         join predio p on p.id = page.id
-         left join predio_avaluo a on a.predio_id = p.id and a.vigencia = $2
-         left join predio_avaluo prev on prev.predio_id = p.id and prev.vigencia = $2 - 1
-        order by p.id`,
+          limit $4`,
+      ),
       [tenantId, vigencia, cursor, batchSize],
     );
     return rows;
@@ -258,20 +267,12 @@ export function createLiquidationRunsService(deps: {
     const tenant = await tenants.getById(tenantId);
     const { rules } = rulesFor(tenant.divipola);
     checkVigencia(rules, vigencia);
-    const { rows } = await database.raw.query<PredioRow>(
-      `select p.id, p.numero_predial, p.numero_predial_anterior, p.destino_letra, p.estrato,
-              p.area_terreno_m2::text as area_terreno_m2, p.area_construida_m2::text as area_construida_m2,
-              a.avaluo, a.actualizado, prev.avaluo as avaluo_anterior,
-              (select d.amount from tax_demand d
-                where d.tenant_id = p.tenant_id and d.tax = 'predial' and d.subject_id = p.id
-                  and d.vigencia = $3 - 1 and d.concept = 'impuesto') as impuesto_anterior
-         from predio p
-         join predio_avaluo a on a.predio_id = p.id and a.vigencia = $3
-         left join predio_avaluo prev on prev.predio_id = p.id and prev.vigencia = $3 - 1
-        where p.tenant_id = $1 and p.id = $2`,
-      [tenantId, predioId, vigencia],
-    );
-    if (!rows[0]) throw notFound(`El predio no tiene avalúo para la vigencia ${vigencia}.`);
+    const { rows } = await database.raw.query<PredioRow>(predioFactsQuery('select $3::uuid as id'), [
+      tenantId,
+      vigencia,
+      predioId,
+    ]);
+    if (rows[0]?.avaluo == null) throw notFound(`El predio no tiene avalúo para la vigencia ${vigencia}.`);
     return liquidatePredial(predialFactsOf(rows[0]), vigencia, rules);
   }
 

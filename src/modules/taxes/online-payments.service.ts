@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { nextIdentifier } from '../../platform/identifiers/index.ts';
 import { gatewayTransaction } from './billing.schema.ts';
-import { type BillingService, bogotaDate } from './billing.service.ts';
+import type { BillingService } from './billing.service.ts';
 import {
   type Bank,
   type CallbackHeaders,
@@ -114,7 +115,7 @@ export function createOnlinePaymentsService(deps: {
       );
     }
     const option = target.options.find((candidate) => candidate.seq === input.optionSeq);
-    const today = bogotaDate(now());
+    const today = toBogotaDate(now());
     if (!option) throw notFound('La factura no tiene esa fecha de pago.');
     if (option.payBy < today) {
       throw conflict(
@@ -276,7 +277,7 @@ export function createOnlinePaymentsService(deps: {
             externalId: locked.gatewayId ?? outcome.transactionId,
             amount: locked.amount,
             paidAt: settledAt,
-            collectionDate: bogotaDate(settledAt),
+            collectionDate: toBogotaDate(settledAt),
             bankCode: locked.bankCode,
             gatewayTransactionId: locked.id,
           },

@@ -1,12 +1,12 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import { uploadedBytes } from '../../platform/files/upload-bytes.ts';
 import { AppError, validationError } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import { calendarDate, pageQuery, text, uuidParam } from '../../platform/http/zod-text.ts';
 import { decodeForCli } from './barcode/index.ts';
 import { PAYMENT_CHANNELS } from './billing.schema.ts';
-import { bogotaDate } from './billing.service.ts';
 import { FORMATOS_CATASTRALES } from './cadastre/index.ts';
 import {
   CADASTRE_IMPORT_QUEUE,
@@ -176,7 +176,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
           entityId: row.id,
           details: { numeroPredial: row.numeroPredial },
         });
-        const today = bogotaDate(ctx.now());
+        const today = toBogotaDate(ctx.now());
         return {
           predio: {
             ...predioRow(row),
@@ -501,7 +501,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
         const { actor } = request;
         const target = await billing.findBillByReference(actor.tenantId, request.body.referencia);
         if (!target) throw validationError('referencia', 'No existe una factura con esa referencia de pago.');
-        const today = bogotaDate(ctx.now());
+        const today = toBogotaDate(ctx.now());
         return billing.recordPayment({
           tenantId: actor.tenantId,
           billId: target.id,
@@ -526,7 +526,7 @@ export function taxesAdminRoutes(services: TaxesServices): RoutePlugin {
         },
       },
       async (request) => {
-        const today = bogotaDate(ctx.now());
+        const today = toBogotaDate(ctx.now());
         try {
           return await decodeForCli(request.query.texto, async (reference) => {
             const view = await billing.findBillByReference(request.actor.tenantId, reference);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import { formatDocumentNumber } from '../../platform/documents/constancia-registro.ts';
 import { formatLongDateBogota, PDF_BODY, PDF_COLORS, PDF_FONTS } from '../../platform/documents/index.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import { uuidParam } from '../../platform/http/zod-text.ts';
 import { pazYSalvoEligibility } from './billing/index.ts';
-import { bogotaDate } from './billing.service.ts';
 import type { TaxesServices } from './taxes.module.ts';
 import {
   agreementSchema,
@@ -94,7 +94,7 @@ export function taxesCitizenRoutes(services: TaxesServices): RoutePlugin {
       },
       async (request) => {
         const row = await ownPredio(request.actor, request.params.id);
-        const today = bogotaDate(ctx.now());
+        const today = toBogotaDate(ctx.now());
         const [estadoCuenta, bills] = await Promise.all([
           billing.statement(request.actor.tenantId, 'predial', row.id),
           billing.billsOfSubject(request.actor.tenantId, row.id, 10),
@@ -134,7 +134,7 @@ export function taxesCitizenRoutes(services: TaxesServices): RoutePlugin {
       async (request, reply) => {
         const { actor } = request;
         const row = await ownPredio(actor, request.params.id);
-        const today = bogotaDate(ctx.now());
+        const today = toBogotaDate(ctx.now());
         const balances = await billing.balancesOf(actor.tenantId, 'predial', row.id);
         const code = row.numeroPredial ?? row.numeroPredialAnterior ?? row.id;
         const eligibility = pazYSalvoEligibility(
@@ -300,7 +300,7 @@ export function taxesCitizenRoutes(services: TaxesServices): RoutePlugin {
         const agreement = await services.agreements.get(actor.tenantId, request.params.id);
         await ownPredio(actor, agreement.predioId);
         const view = await services.agreements.instalmentBill(actor, agreement.id, request.params.numero);
-        return billPublic(view, bogotaDate(ctx.now()));
+        return billPublic(view, toBogotaDate(ctx.now()));
       },
     );
   };

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { systemActor } from '../../platform/authz/actor.ts';
 import { ensureTenant } from '../../platform/bootstrap/bootstrap.ts';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { decodeForCli, describeDecodedBarcode } from './barcode/index.ts';
-import { bogotaDate } from './billing.service.ts';
 import { FORMATOS_CATASTRALES, type FormatoCatastral } from './cadastre/index.ts';
 import { createPrediosService, type RollImportReport } from './predios.service.ts';
 import { createTaxesServices } from './taxes.module.ts';
@@ -66,7 +66,7 @@ export function registerTaxesCommands(program: Command, print: Print, withPlatfo
       await withPlatform(async (platform) => {
         const { tenant } = await ensureTenant(platform, platform.ctx.config.TENANT_DIVIPOLA);
         const { billing } = createTaxesServices(platform.ctx);
-        const today = bogotaDate(platform.ctx.now());
+        const today = toBogotaDate(platform.ctx.now());
         const result = await decodeForCli(text, async (reference) => {
           const view = await billing.findBillByReference(tenant.id, reference);
           return view ? billPublic(view, today) : null;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { toBogotaDate } from '../../platform/calendar/index.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import { uuidParam } from '../../platform/http/zod-text.ts';
-import { bogotaDate } from './billing.service.ts';
 import { PAYER_DOCUMENT_TYPES } from './gateway/index.ts';
 import { onlinePaymentsUnavailable } from './taxes.errors.ts';
 import type { TaxesServices } from './taxes.module.ts';
@@ -99,7 +99,7 @@ export function taxesPublicRoutes(services: TaxesServices): RoutePlugin {
           subjectId: row.id,
           snapshot: predioSnapshot(row, avaluos, owners) as never,
         });
-        return billPublic(view, bogotaDate(ctx.now()));
+        return billPublic(view, toBogotaDate(ctx.now()));
       },
     );
 
@@ -117,7 +117,7 @@ export function taxesPublicRoutes(services: TaxesServices): RoutePlugin {
       async (request) => {
         const view = await billing.findBillByReference(request.actor.tenantId, request.params.referencia);
         if (!view) throw notFound('No existe una factura con esa referencia de pago.');
-        return billPublic(view, bogotaDate(ctx.now()));
+        return billPublic(view, toBogotaDate(ctx.now()));
       },
     );
 
