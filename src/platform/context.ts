@@ -7,6 +7,7 @@ import type { FileService, FileStorage } from './files/index.ts';
 import type { JobService } from './jobs/index.ts';
 import type { NotificationService } from './notifications/index.ts';
 import type { TenantService } from './tenancy/tenancy.service.ts';
+import type { WorkflowEngine } from './workflow/engine/index.ts';
 
 /** The platform services every module receives; built once per process by createPlatform(). */
 export interface AppContext {
@@ -22,4 +23,6 @@ export interface AppContext {
   notifications: NotificationService;
   jobs: JobService;
   documents: DocumentService;
+  /** The case engine (workflow/): modules register their workflows on it. */
+  workflow: WorkflowEngine;
 }

@@ -12,6 +12,7 @@ import { createPasswordHasher } from './identity/secrets.ts';
 import { createJobService } from './jobs/jobs.service.ts';
 import { createNotificationService } from './notifications/notifications.service.ts';
 import { createTenantService } from './tenancy/tenancy.service.ts';
+import { createWorkflowEngine } from './workflow/engine/index.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -50,6 +51,21 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
   const jobs = createJobService({ database, logger });
   const notifications = createNotificationService({ db, config, logger, jobs });
   const documents = createDocumentService({ db, files, tenants, config, audit });
+  const workflow = createWorkflowEngine({
+    db,
+    audit,
+    now,
+    logger,
+    async notify(tx, message) {
+      const tenant = await tenants.getById(message.tenantId, tx);
+      await notifications.enqueueEmail(tx, {
+        tenantId: message.tenantId,
+        to: message.to,
+        template: 'generic',
+        data: { subject: message.subject, text: message.text, entityName: tenant.entityName },
+      });
+    },
+  });
   const ctx: AppContext = {
     config,
     database,
@@ -63,6 +79,7 @@ export async function createPlatform(config: Config, options: CreatePlatformOpti
     notifications,
     jobs,
     documents,
+    workflow,
   };
   const identity = createIdentityService({
     db,

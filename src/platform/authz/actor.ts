@@ -5,6 +5,10 @@ export interface Actor {
   label: string;
   kind: 'citizen' | 'official' | 'system' | 'anonymous';
   permissions: ReadonlySet<string>;
+  /** The roles behind the permissions: workflows name roles (config/workflows/*.json). */
+  roles?: ReadonlySet<string>;
+  /** An official's dependencia (their office), for inboxes and "head of this dependencia" checks. */
+  dependenciaId?: string | null;
   ip?: string;
   userAgent?: string;
   requestId?: string;

@@ -113,6 +113,8 @@ export function createIdentityService(deps: IdentityDependencies) {
       label: `${user.fullName} <${user.email}>`,
       kind: user.kind,
       permissions: new Set(permissionsOfRoles(roles)),
+      roles: new Set(roles),
+      dependenciaId: user.dependenciaId,
       ...meta,
     };
   }

@@ -48,6 +48,8 @@ export function createAuthenticate(identity: IdentityService, tenants: TenantSer
         label: `${user.fullName} <${user.email}>`,
         kind: user.kind,
         permissions: new Set(permissionsOfRoles(resolved.roles)),
+        roles: new Set(resolved.roles),
+        dependenciaId: user.dependenciaId,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
         requestId: request.id,

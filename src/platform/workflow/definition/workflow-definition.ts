@@ -48,6 +48,8 @@ const actionSchema = z.strictObject({
   roles: z.array(z.string().min(2).max(40)).min(1),
   requiresComment: z.boolean().default(false),
   requiresAssignee: z.boolean().default(true),
+  /** The action names who gets the case (and may move it to another dependencia). */
+  assigns: z.boolean().default(false),
 });
 
 const workflowSchema = z.strictObject({
