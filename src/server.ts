@@ -12,6 +12,7 @@ import type { ZodApp } from './platform/http/types.ts';
 import { createAuthenticate } from './platform/identity/session-cookie.ts';
 import { registerMaintenanceJob } from './platform/maintenance.job.ts';
 import { createPlatform, type Platform } from './platform/platform.ts';
+import { registerWorkflowSweepJob } from './platform/workflow/engine/workflow-sweep.job.ts';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -40,6 +41,7 @@ export interface StartOptions {
 function registerJobs(platform: Platform, modules: Modules): void {
   registerAuditExportJob(platform.ctx);
   registerMaintenanceJob(platform.ctx);
+  registerWorkflowSweepJob(platform.ctx);
   modules.registerJobs();
 }
 

@@ -76,7 +76,7 @@ export interface TestApp {
   ): Promise<string>;
   createOfficial(
     roles: string[],
-    overrides?: Partial<{ email: string; documentNumber: string }>,
+    overrides?: Partial<{ email: string; documentNumber: string; dependenciaCode: string }>,
   ): Promise<string>;
   login(login: string, password?: string, totpCode?: string): Promise<TestSession>;
   loginAs(kind: 'citizen' | string[]): Promise<TestSession>;
@@ -135,7 +135,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 
   async function createOfficial(
     roles: string[],
-    values: Partial<{ email: string; documentNumber: string }> = {},
+    values: Partial<{ email: string; documentNumber: string; dependenciaCode: string }> = {},
   ) {
     const documentNumber = values.documentNumber ?? nextDocument();
     const { id } = await platform.identity.createOfficial(systemActor(state.tenantId, 'prueba'), {
@@ -144,7 +144,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
       documentNumber,
       fullName: `Funcionario ${roles.join(' ')}`,
       email: values.email ?? `funcionario.${documentNumber}@alcaldia.test`,
-      dependenciaCode: 'tic',
+      dependenciaCode: values.dependenciaCode ?? 'tic',
       roles,
       password: TEST_PASSWORD,
     });

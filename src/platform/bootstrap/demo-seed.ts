@@ -37,11 +37,22 @@ export function demoLogin(code: string, divipola: string): string {
 }
 
 export function demoAccounts(file: TenantFile): DemoAccount[] {
-  const officials = file.dependencias.map((office) => ({
-    role: `${office.name} (${office.demoRoles.join(', ')})`,
-    login: demoLogin(office.code, file.divipola),
-    password: DEMO_PASSWORD,
-  }));
+  const officials = file.dependencias.flatMap((office) => [
+    {
+      role: `${office.name} (${office.demoRoles.join(', ')})`,
+      login: demoLogin(office.code, file.divipola),
+      password: DEMO_PASSWORD,
+    },
+    ...(office.demoHeadRoles
+      ? [
+          {
+            role: `Jefe de ${office.name} (${office.demoHeadRoles.join(', ')})`,
+            login: demoLogin(`jefe_${office.code}`, file.divipola),
+            password: DEMO_PASSWORD,
+          },
+        ]
+      : []),
+  ]);
   return [
     ...officials,
     { role: 'Ciudadano (sintético)', login: demoLogin('ciudadano', file.divipola), password: DEMO_PASSWORD },
@@ -74,6 +85,20 @@ export async function seedDemo(
       password: DEMO_PASSWORD,
       synthetic: true,
     });
+    if (office.demoHeadRoles) {
+      serial += 1;
+      await identity.createOfficial(system, {
+        tenantId: tenant.id,
+        documentType: 'CC',
+        documentNumber: String(SYNTHETIC_CC_BASE + 100 + serial),
+        fullName: `Jefe Demo ${office.name}`,
+        email: demoLogin(`jefe_${office.code}`, file.divipola),
+        dependenciaCode: office.code,
+        roles: office.demoHeadRoles,
+        password: DEMO_PASSWORD,
+        synthetic: true,
+      });
+    }
   }
   const passwordHash = await identity.hashPassword(DEMO_PASSWORD);
   const rows = Array.from({ length: citizens }, (_, index) => {

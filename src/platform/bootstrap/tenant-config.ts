@@ -38,6 +38,8 @@ const tenantFileSchema = z.object({
         code: z.string().regex(/^[a-z0-9_]{2,40}$/),
         name: z.string().min(3),
         demoRoles: z.array(z.string()).default([]),
+        /** Demo only: a second account, the head of the dependencia (jefe.<code>@…), with these roles. */
+        demoHeadRoles: z.array(z.string()).optional(),
       }),
     )
     .min(1),

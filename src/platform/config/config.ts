@@ -57,6 +57,11 @@ const environmentSchema = z.object({
   PAYMENT_GATEWAY_API_SECRET: z.string().optional(),
   PAYMENT_GATEWAY_CALLBACK_SECRET: z.string().optional(),
   PAYMENT_GATEWAY_AUTH: z.enum(['hmac', 'bearer']).optional(),
+  // PQRSD mailbox read by IMAP every two minutes (src/modules/requests/intake/README.md); unset = off.
+  PQRSD_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'debe empezar por imaps:// o imap://')
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

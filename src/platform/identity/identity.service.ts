@@ -794,7 +794,7 @@ export function createIdentityService(deps: IdentityDependencies) {
 
   async function listDependencias(tenantId: string) {
     return db
-      .select({ code: dependencia.code, name: dependencia.name })
+      .select({ id: dependencia.id, code: dependencia.code, name: dependencia.name })
       .from(dependencia)
       .where(eq(dependencia.tenantId, tenantId))
       .orderBy(dependencia.name);
