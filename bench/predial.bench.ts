@@ -1,13 +1,4 @@
-// `npm run bench -- predial`: the figures issue 3 asks for, as JSON lines, on PostgreSQL and on PGlite.
-//   1. mass liquidation of BENCH_PREDIOS (default 300,000) predios vs an INSERT … SELECT generate_series of
-//      the same row shape into a copy of the table (same indexes), in the same run;
-//   2. receipt PDFs per second on one core vs a bare one-page pdfkit document;
-//   3. PSE payment confirmations (signed gateway notices) at 50 connections vs GET /health/ready.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { seedSyntheticPredios } from '../src/modules/taxes/demo-predios.seed.ts';
 import { startCallbackReceiver } from '../src/modules/taxes/gateway/callback-receiver.testkit.ts';
@@ -16,47 +7,20 @@ import { createLiquidationRunsService } from '../src/modules/taxes/liquidation-r
 import { measureReceiptThroughput } from '../src/modules/taxes/receipts/index.ts';
 import { createAuditService } from '../src/platform/audit/audit.service.ts';
 import { systemActor } from '../src/platform/authz/actor.ts';
-import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
+import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import type { JobService } from '../src/platform/jobs/index.ts';
 import { tenant } from '../src/platform/tenancy/tenancy.schema.ts';
 import { createTenantService } from '../src/platform/tenancy/tenancy.service.ts';
+import { type Engine, freshDatabase, machine, run, serve, stopServer } from './bench-kit.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PREDIOS = Number(process.env.BENCH_PREDIOS ?? 300_000);
 const CONFIRMATIONS = Number(process.env.BENCH_CONFIRMATIONS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',') as Engine[];
-type Engine = 'postgres' | 'pglite';
 
-const machine = {
-  cores: os.cpus().length,
-  cpu: os.cpus()[0]?.model ?? 'desconocida',
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-};
 const emit = (record: Record<string, unknown>) =>
   console.log(JSON.stringify({ bench: 'predial', ...record, machine }));
-
-/** A fresh empty database on the engine: a new database on the server, or a PGlite directory. */
-async function freshDatabase(engine: Engine, label: string) {
-  if (engine === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `alcaldia-bench-${label}-`));
-    return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir: `${dataDir}/pglite` }) };
-  }
-  const name = `alcaldia_bench_${label}_${process.pid}`;
-  const admin = await openDatabase({ databaseUrl: SERVER_URL, poolSize: 1 });
-  await admin.raw.exec(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.raw.exec(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 4 }),
-  };
-}
 
 async function insertTenant(database: DatabaseHandle) {
   const [row] = await database.db
@@ -149,66 +113,6 @@ async function receiptsBench() {
 }
 
 // ───────── 3. Payment confirmations at 50 connections ─────────
-
-function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      out += chunk;
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')}: ${out.slice(-2000)}`)),
-    );
-  });
-}
-
-function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    // BENCH_PROFILE_DIR: write a CPU profile of the server there (node --cpu-prof).
-    const profile = process.env.BENCH_PROFILE_DIR;
-    const [command, args] = profile
-      ? ['node', ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--import', 'tsx', 'src/main.ts']]
-      : ['npx', ['tsx', 'src/main.ts']];
-    const child = spawn(command as string, args as string[], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk;
-      if (/listo/.test(out)) {
-        child.stdout?.off('data', onData);
-        resolve({ child, url: `http://127.0.0.1:${env.PORT}` });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk;
-    });
-    child.on('exit', (code) => reject(new Error(`el servidor salió con ${code}: ${out.slice(-2000)}`)));
-  });
-}
-
-async function stopServer(child: ChildProcess) {
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    child.kill('SIGTERM');
-  }
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-}
 
 async function confirmationBench(engine: Engine, port: number) {
   const secret = randomBytes(16).toString('hex');

@@ -1,5 +1,7 @@
 import type { RoutePlugin } from '../platform/http/types.ts';
 import type { Platform } from '../platform/platform.ts';
+import { type CorrespondenceModule, createCorrespondenceModule } from './correspondence/index.ts';
+import { createRequestsModule, type RequestsModule } from './requests/requests.module.ts';
 import { createTaxesModule, type TaxesModule } from './taxes/taxes.module.ts';
 import { territoryRoutesWith } from './territory/territory.routes.ts';
 import { createTerritoryService } from './territory/territory.service.ts';
@@ -7,6 +9,8 @@ import { createTerritoryService } from './territory/territory.service.ts';
 /** The domain modules of the program, built once per process on the platform services. */
 export interface Modules {
   taxes: TaxesModule;
+  correspondence: CorrespondenceModule;
+  requests: RequestsModule;
   routes: RoutePlugin[];
   registerJobs(): void;
   close(): Promise<void>;
@@ -15,11 +19,21 @@ export interface Modules {
 export async function createModules(platform: Platform): Promise<Modules> {
   const { ctx, identity } = platform;
   const taxes = await createTaxesModule(ctx, { holders: identity });
+  const correspondence = createCorrespondenceModule(ctx, { identity });
+  const requests = createRequestsModule(ctx, { identity });
   return {
     taxes,
-    routes: [territoryRoutesWith(createTerritoryService(ctx.db)), ...taxes.routes],
+    correspondence,
+    requests,
+    routes: [
+      territoryRoutesWith(createTerritoryService(ctx.db)),
+      ...taxes.routes,
+      ...correspondence.routes,
+      ...requests.routes,
+    ],
     registerJobs() {
       taxes.registerJobs();
+      requests.registerJobs();
     },
     close: () => taxes.close(),
   };

@@ -1183,6 +1183,15 @@ export function createPqrsdService(ctx: AppContext, deps: PqrsdServiceDependenci
     return Promise.all(rows.map((row) => publicView(row)));
   }
 
+  /** Officials a coordinator may assign a request to in another dependencia (reparto across offices). */
+  async function officialsIn(actor: Actor, dependenciaCode: string) {
+    if (!can(actor, P.coordinate))
+      throw forbidden('Solo la coordinación de PQRSD asigna a otras dependencias.');
+    const office = await dependenciaByCode(actor.tenantId, dependenciaCode, 'dependencia');
+    const officials = await workflow.officialsOf(actor.tenantId, office.id);
+    return officials.map((official) => ({ id: official.id, fullName: official.fullName }));
+  }
+
   async function categories(tenantId: string) {
     const rules = await deps.rules(tenantId);
     return rules.categories.map(({ code, label }) => ({ code, label }));
@@ -1203,6 +1212,7 @@ export function createPqrsdService(ctx: AppContext, deps: PqrsdServiceDependenci
     comment,
     inbox,
     mine,
+    officialsIn,
     categories,
   };
 }

@@ -280,6 +280,21 @@ export function requestsRoutes(service: PqrsdService, reports: PqrsdReports): Ro
       },
     );
 
+    app.get(
+      '/api/v1/pqrsd/funcionarios',
+      {
+        config: { permission: P.coordinate },
+        schema: {
+          tags,
+          summary: 'Funcionarios de una dependencia a quienes la coordinación puede asignar una PQRSD',
+          querystring: z.strictObject({
+            dependencia: z.string({ error: 'dependencia: elija la dependencia.' }).min(2).max(40),
+          }),
+        },
+      },
+      async (request) => ({ items: await service.officialsIn(request.actor, request.query.dependencia) }),
+    );
+
     app.post(
       '/api/v1/pqrsd/ventanilla',
       {

@@ -1,3 +1,6 @@
+import { CORRESPONDENCE_ADMIN_SECTIONS } from '../correspondence/sections';
+import { REQUESTS_ADMIN_SECTIONS } from '../requests/admin/sections';
+
 export interface AdminSectionLink {
   path: string;
   label: string;
@@ -86,4 +89,6 @@ export const ADMIN_SECTIONS: AdminSectionLink[] = [
     permission: 'taxes.agreements.decide',
     description: 'Estudie las solicitudes de pago por cuotas y apruébelas o recháchelas.',
   },
+  ...CORRESPONDENCE_ADMIN_SECTIONS,
+  ...REQUESTS_ADMIN_SECTIONS,
 ];
