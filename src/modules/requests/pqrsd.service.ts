@@ -302,13 +302,15 @@ export function createPqrsdService(ctx: AppContext, deps: PqrsdServiceDependenci
     const secret = petitioner.documentNumber ?? trackingKey!;
     try {
       const row = await db.transaction(async (tx) => {
+        // Files first: the consecutive's row lock (gap-free radicados serialise filings) is then held
+        // only for the inserts that need the number.
+        const attachmentFileIds = await saveAttachments(tx, actor, attachments, 'pqrsd_adjunto');
         const number = await nextIdentifier(tx, {
           tenantId: actor.tenantId,
           series: 'PQRSD',
           year: Number(term.receivedOn.slice(0, 4)),
         });
         const radicado = number.formatted;
-        const attachmentFileIds = await saveAttachments(tx, actor, attachments, 'pqrsd_adjunto');
         const kase = await workflow.open(
           tx,
           {
@@ -1124,7 +1126,8 @@ export function createPqrsdService(ctx: AppContext, deps: PqrsdServiceDependenci
         limit: query.limit,
         after: query.after ?? null,
       }),
-      workflow.inboxCounts(base),
+      // The tab counts scan every open case of the scope: only the first page pays for them.
+      query.after ? Promise.resolve(null) : workflow.inboxCounts(base),
     ]);
     const offices = await dependencias(actor.tenantId);
     const rows =

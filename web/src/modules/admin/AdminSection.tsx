@@ -5,7 +5,6 @@ import { RequireAccess } from '../../app/guards';
 import { ForbiddenPage } from '../../platform/ForbiddenPage';
 import { NotFoundPage } from '../../platform/NotFoundPage';
 import { CORRESPONDENCE_ADMIN_ROUTES } from '../correspondence/adminRoutes';
-import { REQUESTS_ADMIN_ROUTES } from '../requests/admin/adminRoutes';
 import { TAXES_ADMIN_ROUTES } from '../taxes/admin/adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { DashboardPage } from './DashboardPage';
@@ -80,17 +79,13 @@ export function AdminSection() {
                 </RequirePermission>
               }
             />
-            {[...TAXES_ADMIN_ROUTES, ...CORRESPONDENCE_ADMIN_ROUTES, ...REQUESTS_ADMIN_ROUTES].map(
-              (route) => (
-                <Route
-                  key={route.path}
-                  path={route.path}
-                  element={
-                    <RequirePermission permission={route.permission}>{route.element}</RequirePermission>
-                  }
-                />
-              ),
-            )}
+            {[...TAXES_ADMIN_ROUTES, ...CORRESPONDENCE_ADMIN_ROUTES].map((route) => (
+              <Route
+                key={route.path}
+                path={route.path}
+                element={<RequirePermission permission={route.permission}>{route.element}</RequirePermission>}
+              />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </div>

@@ -1,5 +1,4 @@
 import { CORRESPONDENCE_ADMIN_SECTIONS } from '../correspondence/sections';
-import { REQUESTS_ADMIN_SECTIONS } from '../requests/admin/sections';
 
 export interface AdminSectionLink {
   path: string;
@@ -90,5 +89,4 @@ export const ADMIN_SECTIONS: AdminSectionLink[] = [
     description: 'Estudie las solicitudes de pago por cuotas y apruébelas o recháchelas.',
   },
   ...CORRESPONDENCE_ADMIN_SECTIONS,
-  ...REQUESTS_ADMIN_SECTIONS,
 ];
