@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import pino from 'pino';
+import './modules/authorization.ts';
 import { registerRequestsCommands } from './modules/requests/requests.cli.ts';
+import { createRequestsModule } from './modules/requests/requests.module.ts';
 import { seedDemoTaxes } from './modules/taxes/demo-taxes.seed.ts';
 import { registerTaxesCommands } from './modules/taxes/taxes.cli.ts';
 import { createTaxesServices } from './modules/taxes/taxes.module.ts';
@@ -110,8 +112,11 @@ program
           if (!json) process.stderr.write(`\r${message}          `);
         },
       });
+      const pqrsd = seeded
+        ? await createRequestsModule(platform.ctx, { identity: platform.identity }).seedDemo(tenant)
+        : 0;
       print(
-        { seeded, predios: taxes.predios, liquidated: taxes.liquidated, payments: taxes.payments },
+        { seeded, predios: taxes.predios, liquidated: taxes.liquidated, payments: taxes.payments, pqrsd },
         `\n${seeded ? 'Datos de demostración creados. ' : ''}Predios sintéticos: ${taxes.predios.existing} existentes, ${taxes.predios.inserted} nuevos (${taxes.predios.seconds.toFixed(1)} s).`,
       );
     });

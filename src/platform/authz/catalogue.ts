@@ -61,6 +61,8 @@ export const PLATFORM_ROLES: RoleDefinition[] = [
 
 const moduleRoles: RoleDefinition[] = [];
 const modulePermissions: PermissionDefinition[] = [];
+/** Permissions modules add to platform roles (every `funcionario` may open a help-desk ticket). */
+const grantedToPlatformRoles = new Map<string, Set<string>>();
 
 /** Modules call this once at import time to add their permissions and roles. */
 export function registerModuleAuthorization(
@@ -71,8 +73,22 @@ export function registerModuleAuthorization(
   moduleRoles.push(...roles);
 }
 
+/** A module gives a platform role one of its permissions; the role's own list stays in this file. */
+export function grantToPlatformRole(roleCode: string, permissions: string[]): void {
+  if (!PLATFORM_ROLES.some((role) => role.code === roleCode)) {
+    throw new Error(`El rol de plataforma «${roleCode}» no existe.`);
+  }
+  const granted = grantedToPlatformRoles.get(roleCode) ?? new Set<string>();
+  for (const permission of permissions) granted.add(permission);
+  grantedToPlatformRoles.set(roleCode, granted);
+}
+
 export function allRoles(): RoleDefinition[] {
-  return [...PLATFORM_ROLES, ...moduleRoles];
+  const platform = PLATFORM_ROLES.map((role) => {
+    const granted = grantedToPlatformRoles.get(role.code);
+    return granted ? { ...role, permissions: [...new Set([...role.permissions, ...granted])] } : role;
+  });
+  return [...platform, ...moduleRoles];
 }
 
 export function allPermissions(): PermissionDefinition[] {
