@@ -71,9 +71,10 @@ export async function startProgram(config: Config, options: StartOptions): Promi
     const { tenant, file: tenantFile } = await ensureTenant(platform, config.TENANT_DIVIPOLA);
     if (config.DEMO && (await seedDemo(platform, tenant, tenantFile))) {
       const taxes = await seedDemoTaxes(ctx, modules.taxes, tenant, { predios: config.DEMO_PREDIOS });
+      const pqrsd = await modules.requests.seedDemo(tenant);
       ctx.logger.info(
-        { predios: taxes.predios.inserted, liquidated: taxes.liquidated },
-        'Demo: municipio sembrado con funcionarios, ciudadanos sintéticos, territorio y predios.',
+        { predios: taxes.predios.inserted, liquidated: taxes.liquidated, pqrsd },
+        'Demo: municipio sembrado con funcionarios, ciudadanos sintéticos, territorio, predios y PQRSD.',
       );
     }
     return tenantFile;

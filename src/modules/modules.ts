@@ -1,6 +1,7 @@
 import type { RoutePlugin } from '../platform/http/types.ts';
 import type { Platform } from '../platform/platform.ts';
 import { type CorrespondenceModule, createCorrespondenceModule } from './correspondence/index.ts';
+import { createHelpdeskModule, type HelpdeskModule } from './helpdesk/index.ts';
 import { createRequestsModule, type RequestsModule } from './requests/requests.module.ts';
 import { createTaxesModule, type TaxesModule } from './taxes/taxes.module.ts';
 import { territoryRoutesWith } from './territory/territory.routes.ts';
@@ -11,6 +12,7 @@ export interface Modules {
   taxes: TaxesModule;
   correspondence: CorrespondenceModule;
   requests: RequestsModule;
+  helpdesk: HelpdeskModule;
   routes: RoutePlugin[];
   registerJobs(): void;
   close(): Promise<void>;
@@ -21,15 +23,18 @@ export async function createModules(platform: Platform): Promise<Modules> {
   const taxes = await createTaxesModule(ctx, { holders: identity });
   const correspondence = createCorrespondenceModule(ctx, { identity });
   const requests = createRequestsModule(ctx, { identity });
+  const helpdesk = createHelpdeskModule(ctx);
   return {
     taxes,
     correspondence,
     requests,
+    helpdesk,
     routes: [
       territoryRoutesWith(createTerritoryService(ctx.db)),
       ...taxes.routes,
       ...correspondence.routes,
       ...requests.routes,
+      ...helpdesk.routes,
     ],
     registerJobs() {
       taxes.registerJobs();

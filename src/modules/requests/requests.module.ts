@@ -6,6 +6,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import type { IdentityService } from '../../platform/identity/identity.service.ts';
 import { loadWorkflowDefinition } from '../../platform/workflow/definition/index.ts';
+import type { WorkflowRegistration } from '../../platform/workflow/engine/index.ts';
+import { seedDemoPqrsd } from './demo-pqrsd.seed.ts';
 import { createImapMailbox, EmailIntakeError, parseImapUrl, parseIncomingEmail } from './intake/index.ts';
 import { createPqrsdReports, type PqrsdReports } from './pqrsd.reports.ts';
 import {
@@ -30,6 +32,8 @@ export interface RequestsModule {
   reports: PqrsdReports;
   routes: RoutePlugin[];
   registerJobs(): void;
+  /** Demo only: requests of the last months, worked by the demo officials. */
+  seedDemo(tenant: { id: string; divipola: string }): Promise<number>;
   /** Reads the PQRSD mailbox once (the job's work); null when no mailbox is configured. */
   fetchMailbox(): Promise<{ fetched: number; handled: number; failed: number } | null>;
 }
@@ -37,13 +41,14 @@ export interface RequestsModule {
 /** PQRSD (issue 4): the workflow on the engine, the use cases, the reports, the routes and the mailbox job. */
 export function createRequestsModule(ctx: AppContext, deps: { identity: IdentityService }): RequestsModule {
   const { definition, warnBusinessDays } = loadDefinition(ctx);
-  ctx.workflow.register({
+  const registration: WorkflowRegistration = {
     definition,
     warnBusinessDays,
     filingClosesAt: '17:00',
     dependenciaScopedRoles: ['jefe_dependencia'],
     headRole: 'jefe_dependencia',
-  });
+  };
+  ctx.workflow.register(registration);
   ctx.documents.registerType(ANSWER_DOCUMENT_TYPE, 'Respuesta a una PQRSD');
   const cache = new Map<string, PqrsdMunicipalRules>();
   async function rules(tenantId: string): Promise<PqrsdMunicipalRules> {
@@ -92,6 +97,7 @@ export function createRequestsModule(ctx: AppContext, deps: { identity: Identity
     reports,
     routes: [requestsRoutes(pqrsd, reports)],
     fetchMailbox,
+    seedDemo: (tenant) => seedDemoPqrsd(ctx, { identity: deps.identity, rules, registration }, tenant),
     registerJobs() {
       if (!ctx.config.PQRSD_IMAP_URL) return;
       ctx.jobs.register(

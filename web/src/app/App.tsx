@@ -10,6 +10,10 @@ import { ResetPasswordPage } from '../modules/identity/ResetPasswordPage';
 import { SecurityPage } from '../modules/identity/SecurityPage';
 import { SignupPage } from '../modules/identity/SignupPage';
 import { VerifyEmailPage } from '../modules/identity/VerifyEmailPage';
+import { FilePqrsdPage } from '../modules/requests/FilePqrsdPage';
+import { MyPqrsdPage } from '../modules/requests/MyPqrsdPage';
+import { PqrsdPage } from '../modules/requests/PqrsdPage';
+import { TrackPqrsdPage } from '../modules/requests/TrackPqrsdPage';
 import { BillVerificationPage } from '../modules/taxes/BillVerificationPage';
 import { MyPredioPage } from '../modules/taxes/MyPredioPage';
 import { MyPrediosPage } from '../modules/taxes/MyPrediosPage';
@@ -78,6 +82,17 @@ export function App() {
                 element={
                   <RequireAuth>
                     <MyPredioPage />
+                  </RequireAuth>
+                }
+              />
+              <Route path="pqrsd" element={<PqrsdPage />} />
+              <Route path="pqrsd/radicar" element={<FilePqrsdPage />} />
+              <Route path="pqrsd/consultar" element={<TrackPqrsdPage />} />
+              <Route
+                path="pqrsd/mias"
+                element={
+                  <RequireAuth>
+                    <MyPqrsdPage />
                   </RequireAuth>
                 }
               />

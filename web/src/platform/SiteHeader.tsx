@@ -33,6 +33,9 @@ function MainNavigation() {
         </li>
       )}
       <li>
+        <NavLink to="/pqrsd">PQRSD</NavLink>
+      </li>
+      <li>
         <NavLink to="/verificar">Verificar documento</NavLink>
       </li>
       {canUseBackOffice(user) && (

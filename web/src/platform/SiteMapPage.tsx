@@ -8,6 +8,10 @@ const SECTIONS = [
       { to: '/', label: 'Inicio y catálogo de trámites' },
       { to: '/mis-tramites', label: 'Mis trámites' },
       { to: '/verificar', label: 'Verificar un documento' },
+      { to: '/pqrsd', label: 'Peticiones, quejas, reclamos, sugerencias y denuncias (PQRSD)' },
+      { to: '/pqrsd/radicar', label: 'Radicar una PQRSD' },
+      { to: '/pqrsd/consultar', label: 'Consultar el estado de una PQRSD' },
+      { to: '/pqrsd/mias', label: 'Mis PQRSD' },
     ],
   },
   {

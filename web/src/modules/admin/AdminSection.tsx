@@ -5,6 +5,8 @@ import { RequireAccess } from '../../app/guards';
 import { ForbiddenPage } from '../../platform/ForbiddenPage';
 import { NotFoundPage } from '../../platform/NotFoundPage';
 import { CORRESPONDENCE_ADMIN_ROUTES } from '../correspondence/adminRoutes';
+import { HELPDESK_ADMIN_ROUTES } from '../helpdesk/adminRoutes';
+import { REQUESTS_ADMIN_ROUTES } from '../requests/admin/adminRoutes';
 import { TAXES_ADMIN_ROUTES } from '../taxes/admin/adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { DashboardPage } from './DashboardPage';
@@ -79,11 +81,28 @@ export function AdminSection() {
                 </RequirePermission>
               }
             />
-            {[...TAXES_ADMIN_ROUTES, ...CORRESPONDENCE_ADMIN_ROUTES].map((route) => (
+            {[...TAXES_ADMIN_ROUTES, ...CORRESPONDENCE_ADMIN_ROUTES, ...REQUESTS_ADMIN_ROUTES].map(
+              (route) => (
+                <Route
+                  key={route.path}
+                  path={route.path}
+                  element={
+                    <RequirePermission permission={route.permission}>{route.element}</RequirePermission>
+                  }
+                />
+              ),
+            )}
+            {HELPDESK_ADMIN_ROUTES.map((route) => (
               <Route
                 key={route.path}
                 path={route.path}
-                element={<RequirePermission permission={route.permission}>{route.element}</RequirePermission>}
+                element={
+                  route.permission ? (
+                    <RequirePermission permission={route.permission}>{route.element}</RequirePermission>
+                  ) : (
+                    route.element
+                  )
+                }
               />
             ))}
             <Route path="*" element={<NotFoundPage />} />

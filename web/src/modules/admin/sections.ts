@@ -1,4 +1,6 @@
 import { CORRESPONDENCE_ADMIN_SECTIONS } from '../correspondence/sections';
+import { HELPDESK_ADMIN_SECTIONS } from '../helpdesk/sections';
+import { REQUESTS_ADMIN_SECTIONS } from '../requests/admin/sections';
 
 export interface AdminSectionLink {
   path: string;
@@ -89,4 +91,6 @@ export const ADMIN_SECTIONS: AdminSectionLink[] = [
     description: 'Estudie las solicitudes de pago por cuotas y apruébelas o recháchelas.',
   },
   ...CORRESPONDENCE_ADMIN_SECTIONS,
+  ...REQUESTS_ADMIN_SECTIONS,
+  ...HELPDESK_ADMIN_SECTIONS,
 ];
