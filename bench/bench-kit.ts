@@ -4,7 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../src/platform/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
+import { tenant } from '../src/platform/tenancy/tenancy.schema.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -94,4 +95,27 @@ export async function stopServer(child: ChildProcess) {
     child.kill('SIGTERM');
   }
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+}
+
+/** Bucaramanga's tenant row, as a fresh database needs before anything else. */
+export async function insertTenant(database: DatabaseHandle) {
+  const [row] = await database.db
+    .insert(tenant)
+    .values({
+      divipola: '68001',
+      name: 'Bucaramanga',
+      department: 'Santander',
+      entityName: 'Alcaldía de Bucaramanga',
+      nit: '890201222-0',
+      contact: {
+        address: 'Calle 35 # 10-43',
+        phone: '607 633 7000',
+        email: 'contactenos@bucaramanga.gov.co',
+        notificationsEmail: 'notificaciones@bucaramanga.gov.co',
+        hours: 'Lunes a viernes',
+        website: 'https://www.bucaramanga.gov.co',
+      },
+    })
+    .returning();
+  return row!;
 }

@@ -7,12 +7,10 @@ import { createLiquidationRunsService } from '../src/modules/taxes/liquidation-r
 import { measureReceiptThroughput } from '../src/modules/taxes/receipts/index.ts';
 import { createAuditService } from '../src/platform/audit/audit.service.ts';
 import { systemActor } from '../src/platform/authz/actor.ts';
-import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import type { JobService } from '../src/platform/jobs/index.ts';
-import { tenant } from '../src/platform/tenancy/tenancy.schema.ts';
 import { createTenantService } from '../src/platform/tenancy/tenancy.service.ts';
-import { type Engine, freshDatabase, machine, run, serve, stopServer } from './bench-kit.ts';
+import { type Engine, freshDatabase, insertTenant, machine, run, serve, stopServer } from './bench-kit.ts';
 
 const PREDIOS = Number(process.env.BENCH_PREDIOS ?? 300_000);
 const CONFIRMATIONS = Number(process.env.BENCH_CONFIRMATIONS ?? 500);
@@ -21,28 +19,6 @@ const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',') as E
 
 const emit = (record: Record<string, unknown>) =>
   console.log(JSON.stringify({ bench: 'predial', ...record, machine }));
-
-async function insertTenant(database: DatabaseHandle) {
-  const [row] = await database.db
-    .insert(tenant)
-    .values({
-      divipola: '68001',
-      name: 'Bucaramanga',
-      department: 'Santander',
-      entityName: 'Alcaldía de Bucaramanga',
-      nit: '890201222-0',
-      contact: {
-        address: 'Calle 35 # 10-43',
-        phone: '607 633 7000',
-        email: 'contactenos@bucaramanga.gov.co',
-        notificationsEmail: 'notificaciones@bucaramanga.gov.co',
-        hours: 'Lunes a viernes',
-        website: 'https://www.bucaramanga.gov.co',
-      },
-    })
-    .returning();
-  return row!;
-}
 
 // ───────── 1. Mass liquidation vs generate_series ─────────
 

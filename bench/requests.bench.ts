@@ -9,10 +9,9 @@ import { createAuditService } from '../src/platform/audit/audit.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { dependencia } from '../src/platform/identity/identity.schema.ts';
-import { tenant } from '../src/platform/tenancy/tenancy.schema.ts';
 import { loadWorkflowDefinition } from '../src/platform/workflow/definition/index.ts';
 import { createWorkflowEngine } from '../src/platform/workflow/engine/index.ts';
-import { type Engine, freshDatabase, machine, ROOT, serve, stopServer } from './bench-kit.ts';
+import { type Engine, freshDatabase, insertTenant, machine, ROOT, serve, stopServer } from './bench-kit.ts';
 
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -141,33 +140,16 @@ async function inboxBench(engine: Engine) {
   const database = await fresh.open();
   try {
     await migrate(database);
-    const [city] = await database.db
-      .insert(tenant)
-      .values({
-        divipola: '68001',
-        name: 'Bucaramanga',
-        department: 'Santander',
-        entityName: 'Alcaldía de Bucaramanga',
-        nit: '890201222-0',
-        contact: {
-          address: 'Calle 35 # 10-43',
-          phone: '607 633 7000',
-          email: 'contactenos@bucaramanga.gov.co',
-          notificationsEmail: 'notificaciones@bucaramanga.gov.co',
-          hours: 'Lunes a viernes',
-          website: 'https://www.bucaramanga.gov.co',
-        },
-      })
-      .returning();
+    const city = await insertTenant(database);
     const [office, other] = await database.db
       .insert(dependencia)
       .values([
-        { tenantId: city!.id, code: 'planeacion', name: 'Secretaría de Planeación' },
-        { tenantId: city!.id, code: 'hacienda', name: 'Secretaría de Hacienda' },
+        { tenantId: city.id, code: 'planeacion', name: 'Secretaría de Planeación' },
+        { tenantId: city.id, code: 'hacienda', name: 'Secretaría de Hacienda' },
       ])
       .returning();
     const seeding = performance.now();
-    await seedOpenCases(database, city!.id, office!.id, other!.id);
+    await seedOpenCases(database, city.id, office!.id, other!.id);
     const seedSeconds = (performance.now() - seeding) / 1000;
     const engineService = createWorkflowEngine({
       db: database.db,
@@ -181,12 +163,12 @@ async function inboxBench(engine: Engine) {
       warnBusinessDays: 3,
       filingClosesAt: '17:00',
     });
-    const query = { tenantId: city!.id, workflow: 'pqrsd', dependenciaId: office!.id, limit: 50 };
+    const query = { tenantId: city.id, workflow: 'pqrsd', dependenciaId: office!.id, limit: 50 };
     const bareSql = `SELECT id, reference, subject, case_type, state, dependencia_id, assignee_user_id, due_at, due_on,
         clock_status, opened_at FROM workflow_case
       WHERE tenant_id = $1 AND workflow = 'pqrsd' AND dependencia_id = $2 AND closed_at IS NULL
       ORDER BY due_at, id LIMIT 51`;
-    const bare = () => database.raw.query(bareSql, [city!.id, office!.id]);
+    const bare = () => database.raw.query(bareSql, [city.id, office!.id]);
     // Warm both paths (plans, caches) before measuring.
     await timed(20, () => engineService.inbox(query));
     await timed(20, bare);
@@ -195,7 +177,7 @@ async function inboxBench(engine: Engine) {
     const overdueSamples = await timed(SAMPLES, () => engineService.inbox({ ...query, category: 'vencido' }));
     const countSamples = await timed(Math.min(SAMPLES, 100), () => engineService.inboxCounts(query));
     const plan = await database.raw.query<Record<string, string>>(`EXPLAIN ${bareSql}`, [
-      city!.id,
+      city.id,
       office!.id,
     ]);
     emit({

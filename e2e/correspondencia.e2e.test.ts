@@ -4,16 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
   type E2eServer,
-  expectAccessible,
-  expectFitsWidth,
+  expectPageOk,
   expectPagesAccessible,
   newPage,
+  signInAs,
   startE2e,
 } from './harness.ts';
 
 /** The demo's ventanilla: the CAME official holds gestion_documental (config/tenants/68001.json). */
 const VENTANILLA = 'came@demo.68001.alcaldia.test';
-const PASSWORD = 'Demo-Alcaldia-2026';
 const PDF = Buffer.from(
   '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
@@ -32,19 +31,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function signIn(page: Page, login: string) {
-  await page.goto(`${server.url}/ingresar`);
-  await page.getByLabel('Correo electrónico o número de documento').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
-}
+const signIn = (page: Page, login: string) => signInAs(server, page, login);
 
-async function checkPage(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page);
-  await expectFitsWidth(page);
-}
+const checkPage = expectPageOk;
 
 describe.skipIf(!chromiumPath)('correspondencia: the ventanilla and the archive', () => {
   it('radicates an incoming letter with its PDF, finds it by full-text search and files it in a new expediente', async () => {

@@ -6,6 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../src/platform/bootstrap/demo-seed.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { notificationOutbox } from '../src/platform/notifications/notifications.schema.ts';
@@ -168,4 +169,28 @@ export async function expectPagesAccessible(
     await expectAccessible(page);
     await expectFitsWidth(page);
   }
+}
+
+/** Signs a demo account in through the login form; with `next`, from a page that asked for a session. */
+export async function signInAs(
+  server: E2eServer,
+  page: Page,
+  login: string,
+  options: { next?: string } = {},
+): Promise<void> {
+  const start = options.next ? `/ingresar?volver=${encodeURIComponent(options.next)}` : '/ingresar';
+  await page.goto(`${server.url}${start}`);
+  await page.getByLabel('Correo electrónico o número de documento').fill(login);
+  await page.getByLabel('Contraseña', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.waitForURL((url) =>
+    options.next ? url.pathname === options.next : !url.pathname.startsWith('/ingresar'),
+  );
+}
+
+/** The page has settled, passes axe and does not overflow its width. */
+export async function expectPageOk(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page);
+  await expectFitsWidth(page);
 }

@@ -5,9 +5,10 @@ import {
   chromiumPath,
   type E2eServer,
   expectAccessible,
-  expectFitsWidth,
+  expectPageOk,
   expectPagesAccessible,
   newPage,
+  signInAs,
   startE2e,
 } from './harness.ts';
 
@@ -15,7 +16,6 @@ import {
 // the help desk's coordinator and a technician.
 const PLANEACION = 'planeacion@demo.68001.alcaldia.test';
 const TIC = 'tic@demo.68001.alcaldia.test';
-const PASSWORD = 'Demo-Alcaldia-2026';
 const SCREENSHOT = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let server: E2eServer;
@@ -26,19 +26,11 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function signIn(page: Page, login: string) {
-  await page.goto(`${server.url}/ingresar`);
-  await page.getByLabel('Correo electrónico o número de documento').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
-}
+const signIn = (page: Page, login: string) => signInAs(server, page, login);
 
 async function settle(page: Page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page);
-  await expectFitsWidth(page);
+  await expectPageOk(page);
 }
 
 describe.skipIf(!chromiumPath)('mesa de ayuda: an official asks the Oficina TIC for help', () => {

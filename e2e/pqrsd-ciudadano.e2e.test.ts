@@ -4,16 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumPath,
   type E2eServer,
-  expectAccessible,
-  expectFitsWidth,
+  expectPageOk,
   expectPagesAccessible,
   newPage,
+  signInAs,
   startE2e,
 } from './harness.ts';
 
-/** The demo citizen (config/tenants/68001.json; password DEMO_PASSWORD of demo-seed.ts). */
+/** The demo citizen (config/tenants/68001.json; their password is DEMO_PASSWORD of demo-seed.ts). */
 const CIUDADANO = 'ciudadano@demo.68001.alcaldia.test';
-const PASSWORD = 'Demo-Alcaldia-2026';
 const PDF = Buffer.from(
   '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
@@ -39,19 +38,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function signIn(page: Page, next: string) {
-  await page.goto(`${server.url}/ingresar?volver=${encodeURIComponent(next)}`);
-  await page.getByLabel('Correo electrónico o número de documento').fill(CIUDADANO);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+const signIn = (page: Page, next: string) => signInAs(server, page, CIUDADANO, { next });
 
-async function checkPage(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page);
-  await expectFitsWidth(page);
-}
+const checkPage = expectPageOk;
 
 async function requestsWithSubject(subject: string) {
   const { rows } = await server.program.platform.ctx.database.raw.query<{

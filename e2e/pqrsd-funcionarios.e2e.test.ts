@@ -3,21 +3,21 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/platform/bootstrap/demo-seed.ts';
 import {
   chromiumPath,
   type E2eServer,
-  expectAccessible,
-  expectFitsWidth,
+  expectPageOk,
   expectPagesAccessible,
   newPage,
+  signInAs,
   startE2e,
 } from './harness.ts';
 
-/** Demo accounts (config/tenants/68001.json; password DEMO_PASSWORD of demo-seed.ts). */
+/** Demo accounts (config/tenants/68001.json; their password is DEMO_PASSWORD of demo-seed.ts). */
 const COORDINADOR = 'came@demo.68001.alcaldia.test';
 const GESTOR_PLANEACION = 'planeacion@demo.68001.alcaldia.test';
 const JEFE_PLANEACION = 'jefe.planeacion@demo.68001.alcaldia.test';
-const PASSWORD = 'Demo-Alcaldia-2026';
 const PETITIONER_DOCUMENT = '1098765432';
 const PDF = Buffer.from(
   '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
@@ -41,19 +41,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function signIn(page: Page, login: string) {
-  await page.goto(`${server.url}/ingresar`);
-  await page.getByLabel('Correo electrónico o número de documento').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
-}
+const signIn = (page: Page, login: string) => signInAs(server, page, login);
 
-async function checkPage(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page);
-  await expectFitsWidth(page);
-}
+const checkPage = expectPageOk;
 
 /** An API client, signed in when `login` is given (cookie + CSRF token). */
 async function apiAs(
@@ -61,7 +51,7 @@ async function apiAs(
 ): Promise<{ api: APIRequestContext; csrf: Record<string, string>; userId: string }> {
   const api = await request.newContext({ baseURL: server.url });
   if (!login) return { api, csrf: {}, userId: '' };
-  const response = await api.post('/api/v1/auth/login', { data: { login, password: PASSWORD } });
+  const response = await api.post('/api/v1/auth/login', { data: { login, password: DEMO_PASSWORD } });
   expect(response.status()).toBe(200);
   const me = (await (await api.get('/api/v1/auth/me')).json()) as { csrfToken: string; user: { id: string } };
   return { api, csrf: { 'x-csrf-token': me.csrfToken }, userId: me.user.id };

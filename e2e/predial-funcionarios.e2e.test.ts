@@ -11,13 +11,13 @@ import {
   expectFitsWidth,
   expectPagesAccessible,
   newPage,
+  signInAs,
   startE2e,
 } from './harness.ts';
 
 const HACIENDA = 'hacienda@demo.68001.alcaldia.test';
 const TESORERIA = 'tesoreria@demo.68001.alcaldia.test';
 const CIUDADANO = 'ciudadano@demo.68001.alcaldia.test';
-const PASSWORD = 'Demo-Alcaldia-2026';
 /** The demo tenant's recaudo settings (config/tenants/68001.json). */
 const GLN = '7709998000018';
 const BILLER_NIT = '8902012220';
@@ -50,13 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function signIn(page: Page, login: string) {
-  await page.goto(`${server.url}/ingresar`);
-  await page.getByLabel('Correo electrónico o número de documento').fill(login);
-  await page.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/ingresar'));
-}
+const signIn = (page: Page, login: string) => signInAs(server, page, login);
 
 async function issueBill(page: Page, numero: string): Promise<BillJson> {
   const response = await page.request.post(`${server.url}/api/v1/predial/facturas`, { data: { numero } });

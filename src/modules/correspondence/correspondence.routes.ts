@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { attachmentDisposition } from '../../platform/files/index.ts';
+import { sendStoredFile } from '../../platform/files/send-file.ts';
 import { uploadedBytes } from '../../platform/files/upload-bytes.ts';
 import { AppError, validationError } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
@@ -492,13 +492,7 @@ export function correspondenceRoutes(service: CorrespondenceService): RoutePlugi
           request.params.id,
           request.params.fileId,
         );
-        return reply
-          .header('content-type', record.mediaType)
-          .header('content-length', String(record.sizeBytes))
-          .header('content-disposition', attachmentDisposition(record.originalName))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(stream);
+        return sendStoredFile(reply, record, stream);
       },
     );
 

@@ -1,7 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import {
+  cachedRuleFileReader,
+  formatRulePath,
+  type RuleIssue,
+  validateRuleFile,
+} from '../../platform/config/rule-file.ts';
 import { CorrespondenceError } from './correspondence.errors.ts';
 
 /**
@@ -155,7 +160,7 @@ const schema = z.strictObject({
 });
 
 type Parsed = z.output<typeof schema>;
-type Issue = { path: (string | number)[]; message: string };
+type Issue = RuleIssue;
 
 /** Codes nest (a series in its office, a subseries in its series) and each code and office appears once. */
 function crossRowIssues(table: Parsed): Issue[] {
@@ -166,7 +171,7 @@ function crossRowIssues(table: Parsed): Issue[] {
   const claim = (code: string, where: (string | number)[]) => {
     const first = codes.get(code);
     if (first) issues.push({ path: where, message: `el código «${code}» ya se usa en ${first}` });
-    else codes.set(code, formatPath(where.slice(0, -1)));
+    else codes.set(code, formatRulePath(where.slice(0, -1)));
   };
   table.dependencias.forEach((office, d) => {
     const firstDependencia = dependencias.get(office.dependencia);
@@ -204,41 +209,19 @@ function crossRowIssues(table: Parsed): Issue[] {
   return issues;
 }
 
-/** `dependencias[3].series[1].subseries[0].code` */
-function formatPath(pathParts: readonly PropertyKey[]): string {
-  let result = '';
-  for (const key of pathParts) {
-    if (typeof key === 'number') result += `[${key}]`;
-    else result += result ? `.${String(key)}` : String(key);
-  }
-  return result || '(raíz)';
-}
-
-const spanishErrors = z.locales.es().localeError;
-
 /**
  * Validates a TRD (parsed JSON). Throws `CorrespondenceError('TRD_INVALIDA')` whose detail lists each problem
  * as "path: Spanish message"; `extra.problems` carries them as `{ path, message }`.
  */
 export function loadTrd(json: unknown): TrdTable {
-  const result = schema.safeParse(json, { error: spanishErrors });
-  const problems: Issue[] = result.success
-    ? crossRowIssues(result.data)
-    : result.error.issues.map((issue) => ({
-        path: issue.path as (string | number)[],
-        message: issue.message,
-      }));
-  if (problems.length > 0 || !result.success) {
-    const lines = problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
-    throw new CorrespondenceError(
-      'TRD_INVALIDA',
-      `La Tabla de Retención Documental no es válida (${lines.length} ${lines.length === 1 ? 'problema' : 'problemas'}): ${lines.join('; ')}`,
-      problems[0] ? formatPath(problems[0].path) : undefined,
-      { problems: problems.map((problem) => ({ path: formatPath(problem.path), message: problem.message })) },
-    );
-  }
-  const { $schema: _schema, ...table } = result.data;
-  return table satisfies TrdTable;
+  const rules = validateRuleFile(schema, json, {
+    label: 'La Tabla de Retención Documental no es válida',
+    crossRowIssues,
+    fail(detail, field, problems) {
+      throw new CorrespondenceError('TRD_INVALIDA', detail, field, { problems });
+    },
+  });
+  return rules satisfies TrdTable;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -250,27 +233,20 @@ export const TRD_FILE = path.resolve(
   '../../../config/rules/trd.json',
 );
 
-/** Reads and validates the TRD file; a missing, malformed or invalid file stops the program at start. */
-export function readTrd(file = TRD_FILE): TrdTable {
-  let content: string;
-  try {
-    content = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new CorrespondenceError(
-      'TRD_FALTANTE',
-      `No se pudo leer la Tabla de Retención Documental: ${path.relative(process.cwd(), file)}.`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new CorrespondenceError(
+const readCached = cachedRuleFileReader({
+  load: loadTrd,
+  missing: (file) =>
+    new CorrespondenceError('TRD_FALTANTE', `No se pudo leer la Tabla de Retención Documental: ${file}.`),
+  notJson: (file, message) =>
+    new CorrespondenceError(
       'TRD_INVALIDA',
-      `La Tabla de Retención Documental no es JSON válido (${path.relative(process.cwd(), file)}): ${(error as Error).message}`,
-    );
-  }
-  return loadTrd(json);
+      `La Tabla de Retención Documental no es JSON válido (${file}): ${message}`,
+    ),
+});
+
+/** Reads and validates the TRD file (again when it changes); a missing or invalid file is a clear error. */
+export function readTrd(file = TRD_FILE): TrdTable {
+  return readCached(file);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentDisposition } from '../../platform/files/index.ts';
+import { sendStoredFile } from '../../platform/files/send-file.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import { calendarDate, uuidParam } from '../../platform/http/zod-text.ts';
 import { DUE_CATEGORIES } from '../../platform/workflow/clock/index.ts';
@@ -380,13 +380,7 @@ export function helpdeskRoutes(service: HelpdeskService, reports: HelpdeskReport
       async (request, reply) => {
         const record = await service.attachment(request.actor, request.params.id, request.params.fileId);
         const stream = await ctx.files.open(record);
-        return reply
-          .header('content-type', record.mediaType)
-          .header('content-length', String(record.sizeBytes))
-          .header('content-disposition', attachmentDisposition(record.originalName))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(stream);
+        return sendStoredFile(reply, record, stream);
       },
     );
 

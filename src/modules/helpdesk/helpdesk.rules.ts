@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type CalendarDate, isCalendarDate, toBogotaDate } from '../../platform/calendar/index.ts';
+import { cachedRuleFileReader, type RuleIssue, validateRuleFile } from '../../platform/config/rule-file.ts';
 import { type BusinessHoursSla, clockState } from '../../platform/workflow/clock/index.ts';
 import { HelpdeskError } from './helpdesk.errors.ts';
 import { TICKET_PRIORITIES, type TicketPriority } from './helpdesk.schema.ts';
@@ -152,7 +152,7 @@ const schema = z.strictObject({
 });
 
 type Parsed = z.output<typeof schema>;
-type Issue = { path: (string | number)[]; message: string };
+type Issue = RuleIssue;
 
 const periodsOverlap = (a: { validFrom: string; validTo: string | null }, b: typeof a) =>
   (a.validTo === null || b.validFrom <= a.validTo) && (b.validTo === null || a.validFrom <= b.validTo);
@@ -185,45 +185,18 @@ function crossRowIssues(rules: Parsed): Issue[] {
   return issues;
 }
 
-/** `periods[0].priorities.alta.solutionHours` */
-export function formatRulesPath(pathParts: readonly PropertyKey[]): string {
-  let result = '';
-  for (const key of pathParts) {
-    if (typeof key === 'number') result += `[${key}]`;
-    else result += result ? `.${String(key)}` : String(key);
-  }
-  return result || '(raíz)';
-}
-
-const spanishErrors = z.locales.es().localeError;
-
 /**
  * Validates the help-desk rules (parsed JSON). Throws `HelpdeskError('REGLAS_MESA_AYUDA_INVALIDAS')`
  * whose detail lists each problem as "path: Spanish message"; `extra.problems` carries them.
  */
 export function loadHelpdeskRules(json: unknown): HelpdeskRules {
-  const result = schema.safeParse(json, { error: spanishErrors });
-  const problems: Issue[] = result.success
-    ? crossRowIssues(result.data)
-    : result.error.issues.map((issue) => ({
-        path: issue.path as (string | number)[],
-        message: issue.message,
-      }));
-  if (problems.length > 0 || !result.success) {
-    const lines = problems.map((problem) => `${formatRulesPath(problem.path)}: ${problem.message}`);
-    throw new HelpdeskError(
-      'REGLAS_MESA_AYUDA_INVALIDAS',
-      `Las reglas de la mesa de ayuda no son válidas (${lines.length} ${lines.length === 1 ? 'problema' : 'problemas'}): ${lines.join('; ')}`,
-      problems[0] ? formatRulesPath(problems[0].path) : undefined,
-      {
-        problems: problems.map((problem) => ({
-          path: formatRulesPath(problem.path),
-          message: problem.message,
-        })),
-      },
-    );
-  }
-  const { $schema: _schema, ...rules } = result.data;
+  const rules = validateRuleFile(schema, json, {
+    label: 'Las reglas de la mesa de ayuda no son válidas',
+    crossRowIssues,
+    fail(detail, field, problems) {
+      throw new HelpdeskError('REGLAS_MESA_AYUDA_INVALIDAS', detail, field, { problems });
+    },
+  });
   return rules satisfies HelpdeskRules;
 }
 
@@ -233,35 +206,23 @@ export const HELPDESK_RULES_FILE = path.resolve(
   '../../../config/rules/helpdesk.json',
 );
 
-const cache = new Map<string, { mtimeMs: number; rules: HelpdeskRules }>();
+const readCached = cachedRuleFileReader({
+  load: loadHelpdeskRules,
+  missing: (file) =>
+    new HelpdeskError(
+      'REGLAS_MESA_AYUDA_FALTANTES',
+      `No se pudo leer el archivo de reglas de la mesa de ayuda: ${file}.`,
+    ),
+  notJson: (file, message) =>
+    new HelpdeskError(
+      'REGLAS_MESA_AYUDA_INVALIDAS',
+      `El archivo de reglas de la mesa de ayuda no es JSON válido (${file}): ${message}`,
+    ),
+});
 
 /** The validated rule file, re-read when it changes. */
 export function readHelpdeskRules(file = HELPDESK_RULES_FILE): HelpdeskRules {
-  let mtimeMs: number;
-  let content: string;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-    const cached = cache.get(file);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.rules;
-    content = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new HelpdeskError(
-      'REGLAS_MESA_AYUDA_FALTANTES',
-      `No se pudo leer el archivo de reglas de la mesa de ayuda: ${path.relative(process.cwd(), file)}.`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new HelpdeskError(
-      'REGLAS_MESA_AYUDA_INVALIDAS',
-      `El archivo de reglas de la mesa de ayuda no es JSON válido (${path.relative(process.cwd(), file)}): ${(error as Error).message}`,
-    );
-  }
-  const rules = loadHelpdeskRules(json);
-  cache.set(file, { mtimeMs, rules });
-  return rules;
+  return readCached(file);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { type ClockEvent, clockState, type Sla } from '../../platform/workflow/clock/index.ts';
-import type { StoredClockEvent } from '../../platform/workflow/workflow.schema.ts';
+import { toClockEvents } from '../../platform/workflow/engine/index.ts';
 
 /**
  * The two service levels of a ticket, measured on the case's own clock history: the time to the first
@@ -23,23 +23,7 @@ export interface SlaMeasure {
 }
 
 /** The clock events as the case stores them (ISO instants) → as the clock reads them. */
-export function fromStoredEvents(stored: readonly StoredClockEvent[]): ClockEvent[] {
-  return stored.map((event): ClockEvent => {
-    const at = new Date(event.at);
-    switch (event.type) {
-      case 'started':
-        return { type: 'started', at, sla: event.sla as unknown as Sla };
-      case 'slaChanged':
-        return { type: 'slaChanged', at, sla: event.sla as unknown as Sla };
-      case 'paused':
-        return { type: 'paused', at, reason: event.reason };
-      case 'resumed':
-        return { type: 'resumed', at };
-      default:
-        return { type: 'stopped', at };
-    }
-  });
-}
+export const fromStoredEvents = toClockEvents;
 
 /** The case's events read on another SLA: the first-response clock shares the pauses of the solution one. */
 function onSla(events: readonly ClockEvent[], sla: Sla): ClockEvent[] {

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { toBogotaDate } from '../../platform/calendar/index.ts';
 import { attachmentDisposition } from '../../platform/files/index.ts';
+import { sendStoredFile } from '../../platform/files/send-file.ts';
 import { uploadedBytes } from '../../platform/files/upload-bytes.ts';
 import { AppError, notFound, validationError } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
@@ -468,9 +469,7 @@ export function requestsRoutes(service: PqrsdService, reports: PqrsdReports): Ro
       },
       async (request, reply) => {
         const record = await service.attachment(request.actor, request.params.id, request.params.fileId);
-        reply.header('content-type', record.mediaType);
-        reply.header('content-disposition', attachmentDisposition(record.originalName));
-        return reply.send(await ctx.files.open(record));
+        return sendStoredFile(reply, record, await ctx.files.open(record));
       },
     );
 

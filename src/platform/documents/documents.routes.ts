@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can } from '../authz/actor.ts';
-import { attachmentDisposition } from '../files/file-names.ts';
+import { sendStoredFile } from '../files/send-file.ts';
 import { notFound } from '../http/errors.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { uuidParam } from '../http/zod-text.ts';
@@ -96,13 +96,7 @@ export function documentsRoutesWith(directory: HolderDirectory): RoutePlugin {
           });
         }
         const stream = await ctx.documents.openPdf(document);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-length', String(record.sizeBytes))
-          .header('content-disposition', attachmentDisposition(record.originalName))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(stream);
+        return sendStoredFile(reply, record, stream);
       },
     );
 

@@ -4,7 +4,7 @@ import { can } from '../authz/actor.ts';
 import { notFound, validationError } from '../http/errors.ts';
 import type { RoutePlugin } from '../http/types.ts';
 import { uuidParam } from '../http/zod-text.ts';
-import { attachmentDisposition } from './file-names.ts';
+import { sendStoredFile } from './send-file.ts';
 import { uploadedBytes } from './upload-bytes.ts';
 
 const tags = ['archivos'];
@@ -92,17 +92,7 @@ export const filesRoutes: RoutePlugin = async (app, ctx) => {
         });
       }
       const stream = await ctx.files.open(record);
-      return reply
-        .header('content-type', contentTypeHeader(record.mediaType))
-        .header('content-length', String(record.sizeBytes))
-        .header('content-disposition', attachmentDisposition(record.originalName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendStoredFile(reply, record, stream);
     },
   );
 };
-
-function contentTypeHeader(mediaType: string): string {
-  return mediaType.startsWith('text/') ? `${mediaType}; charset=utf-8` : mediaType;
-}

@@ -134,6 +134,14 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. Idempotency-Key on a write a retry could repeat. */
+  headers?: Record<string, string>;
+  /** Answer the raw Response (a file download) instead of its JSON body. */
+  raw?: boolean;
+}
+
+export interface WriteOptions {
+  headers?: Record<string, string>;
 }
 
 async function request<T>(
@@ -142,7 +150,10 @@ async function request<T>(
   options: RequestOptions,
   retryOnCsrf = true,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (method !== 'GET') {
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -169,7 +180,7 @@ async function request<T>(
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
   }
 
-  if (response.ok) return readBody<T>(response);
+  if (response.ok) return options.raw ? (response as T) : readBody<T>(response);
 
   const error = await readProblem(response);
   if (error.code === 'CSRF_INVALID' && retryOnCsrf) {
@@ -183,7 +194,8 @@ async function request<T>(
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  post: <T>(path: string, body?: unknown, options: WriteOptions = {}) =>
+    request<T>('POST', path, { body, headers: options.headers }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path, {}),
@@ -212,4 +224,32 @@ export function withQuery(path: string, params: Record<string, string | number |
   }
   const text = query.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** POST that answers a file (a PDF): saves it in the browser with the server's file name or `fallbackName`. */
+export async function postAndDownload(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const response = await request<Response>('POST', path, {
+    body,
+    headers: { accept: 'application/pdf, application/octet-stream, application/problem+json' },
+    raw: true,
+  });
+  const blob = await response.blob();
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name =
+    /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="([^"]+)"/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name ? decodeURIComponent(name) : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A fresh key per form fill, sent as Idempotency-Key: a double click or a retry writes once. */
+export function newIdempotencyKey(): string {
+  // getRandomValues also works outside secure contexts (an intranet over plain HTTP); randomUUID does not.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

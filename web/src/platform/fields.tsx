@@ -1,4 +1,12 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 function describedBy(...ids: (string | undefined)[]): string | undefined {
   const present = ids.filter(Boolean);
@@ -208,4 +216,75 @@ export function FormErrorSummary({ message }: FormErrorSummaryProps) {
       <div className="alert__body">{message}</div>
     </div>
   );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> {
+  label: string;
+  name: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** A multi-line text field laid out like TextField. */
+export function TextAreaField({ label, name, hint, error, ...textarea }: TextAreaFieldProps) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <FieldShell ids={ids} label={label} hint={hint} error={error}>
+      <textarea
+        {...textarea}
+        id={ids.id}
+        name={name}
+        className="field__input field__textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+      />
+    </FieldShell>
+  );
+}
+
+/** What uploads accept by default (the server checks again by content, not by name). */
+export const DEFAULT_ATTACHMENT_ACCEPT = 'application/pdf,image/jpeg,image/png';
+
+/** A file input for one or several attachments. */
+export function FilesField({
+  label,
+  name,
+  hint,
+  inputRef,
+  error,
+  accept = DEFAULT_ATTACHMENT_ACCEPT,
+  multiple = true,
+}: {
+  label: string;
+  name: string;
+  hint: ReactNode;
+  inputRef: RefObject<HTMLInputElement | null>;
+  error?: string | undefined;
+  accept?: string;
+  multiple?: boolean;
+}) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <FieldShell ids={ids} label={label} hint={hint} error={error}>
+      <input
+        ref={inputRef}
+        id={ids.id}
+        name={name}
+        type="file"
+        multiple={multiple}
+        accept={accept}
+        className="field__file"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+      />
+    </FieldShell>
+  );
+}
+
+/** Client-side check of the chosen files (count and size); the server checks them again. */
+export function checkFiles(files: File[], maxFiles: number, maxMb: number): string | null {
+  if (files.length > maxFiles) return `Puede adjuntar hasta ${maxFiles} archivos; eligió ${files.length}.`;
+  const big = files.find((file) => file.size > maxMb * 1024 * 1024);
+  if (big) return `El archivo «${big.name}» supera el tamaño máximo de ${maxMb} MB.`;
+  return null;
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -9,6 +8,11 @@ import {
   isBusinessDay,
   isCalendarDate,
 } from '../../../platform/calendar/index.ts';
+import {
+  cachedRuleFileReader,
+  type RuleIssue,
+  validateRuleFile,
+} from '../../../platform/config/rule-file.ts';
 import { isKnownTimeZone, parseFilingInstant, wallClockAt } from './filing-instant.ts';
 import { PqrsdTermsError } from './pqrsd-terms.errors.ts';
 
@@ -174,7 +178,7 @@ const schema = z.strictObject({
 });
 
 type Parsed = z.output<typeof schema>;
-type Issue = { path: (string | number)[]; message: string };
+type Issue = RuleIssue;
 
 const periodsOverlap = (a: RegimePeriod, b: RegimePeriod) =>
   (a.validTo === null || b.validFrom <= a.validTo) && (b.validTo === null || a.validFrom <= b.validTo);
@@ -211,40 +215,18 @@ function crossRowIssues(rules: Parsed): Issue[] {
   return issues;
 }
 
-/** `periods[2].validTo` */
-function formatPath(path: readonly PropertyKey[]): string {
-  let result = '';
-  for (const key of path) {
-    if (typeof key === 'number') result += `[${key}]`;
-    else result += result ? `.${String(key)}` : String(key);
-  }
-  return result || '(raíz)';
-}
-
-const spanishErrors = z.locales.es().localeError;
-
 /**
  * Validates the PQRSD term rules (parsed JSON). Throws `PqrsdTermsError('REGLAS_PQRSD_INVALIDAS')` whose
  * detail lists each problem as "path: Spanish message"; `extra.problems` carries them as `{ path, message }`.
  */
 export function loadPqrsdTerms(json: unknown): PqrsdTermRules {
-  const result = schema.safeParse(json, { error: spanishErrors });
-  const problems: Issue[] = result.success
-    ? crossRowIssues(result.data)
-    : result.error.issues.map((issue) => ({
-        path: issue.path as (string | number)[],
-        message: issue.message,
-      }));
-  if (problems.length > 0 || !result.success) {
-    const lines = problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
-    throw new PqrsdTermsError(
-      'REGLAS_PQRSD_INVALIDAS',
-      `Las reglas de términos de PQRSD no son válidas (${lines.length} ${lines.length === 1 ? 'problema' : 'problemas'}): ${lines.join('; ')}`,
-      problems[0] ? formatPath(problems[0].path) : undefined,
-      { problems: problems.map((problem) => ({ path: formatPath(problem.path), message: problem.message })) },
-    );
-  }
-  const { $schema: _schema, ...rules } = result.data;
+  const rules = validateRuleFile(schema, json, {
+    label: 'Las reglas de términos de PQRSD no son válidas',
+    crossRowIssues,
+    fail(detail, field, problems) {
+      throw new PqrsdTermsError('REGLAS_PQRSD_INVALIDAS', detail, field, { problems });
+    },
+  });
   return rules satisfies PqrsdTermRules;
 }
 
@@ -258,35 +240,23 @@ export const PQRSD_TERMS_FILE = path.resolve(
   '../../../../config/rules/pqrsd-terms.json',
 );
 
-const cache = new Map<string, { mtimeMs: number; rules: PqrsdTermRules }>();
+const readCached = cachedRuleFileReader({
+  load: loadPqrsdTerms,
+  missing: (file) =>
+    new PqrsdTermsError(
+      'REGLAS_PQRSD_FALTANTES',
+      `No se pudo leer el archivo de términos de PQRSD: ${file}.`,
+    ),
+  notJson: (file, message) =>
+    new PqrsdTermsError(
+      'REGLAS_PQRSD_INVALIDAS',
+      `El archivo de términos de PQRSD no es JSON válido (${file}): ${message}`,
+    ),
+});
 
 /** The validated rule file, re-read when it changes (an official edited it). */
 export function readPqrsdTerms(file = PQRSD_TERMS_FILE): PqrsdTermRules {
-  let mtimeMs: number;
-  let content: string;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-    const cached = cache.get(file);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.rules;
-    content = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new PqrsdTermsError(
-      'REGLAS_PQRSD_FALTANTES',
-      `No se pudo leer el archivo de términos de PQRSD: ${path.relative(process.cwd(), file)}.`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new PqrsdTermsError(
-      'REGLAS_PQRSD_INVALIDAS',
-      `El archivo de términos de PQRSD no es JSON válido (${path.relative(process.cwd(), file)}): ${(error as Error).message}`,
-    );
-  }
-  const rules = loadPqrsdTerms(json);
-  cache.set(file, { mtimeMs, rules });
-  return rules;
+  return readCached(file);
 }
 
 // ---------------------------------------------------------------------------------------------------

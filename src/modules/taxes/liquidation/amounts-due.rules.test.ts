@@ -71,7 +71,15 @@ describe('amountsDue', () => {
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 4 }), date, (groups, paymentDate) => {
-        const due = amountsDue(groups.flat(), paymentDate, rules);
+        let due: ReturnType<typeof amountsDue>;
+        try {
+          due = amountsDue(groups.flat(), paymentDate, rules);
+        } catch (error) {
+          // A bare demand line inside a discount window that depends on the predio is refused by design
+          // (PERFIL_PREDIO_REQUERIDO, tested in discounts.rules.test.ts); the property is about the figures it does compute.
+          if ((error as { code?: string }).code === 'PERFIL_PREDIO_REQUERIDO') return;
+          throw error;
+        }
         const keys = ['capital', 'interest', 'sanctionUpdate', 'discount', 'relief', 'total'] as const;
         for (const figures of [...due.lines, due.totals, ...Object.values(due.byConcept)]) {
           for (const key of keys) expect(figures[key]).toBeGreaterThanOrEqual(0);

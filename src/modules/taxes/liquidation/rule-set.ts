@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRulePath, type RuleIssue, validateRuleFile } from '../../../platform/config/rule-file.ts';
 import { isValidDate } from './calendar-days.ts';
 import { LiquidationError } from './liquidation.errors.ts';
 import { compare, parseDecimal, type Ratio } from './rational.ts';
@@ -542,7 +543,7 @@ const baseSchema = z.strictObject({
 });
 
 type ParsedRuleSet = z.output<typeof baseSchema>;
-type Issue = { path: (string | number)[]; message: string };
+type Issue = RuleIssue;
 
 // ---------------------------------------------------------------------------------------------------
 // Checks across rows: each question the engine asks must have at most one answer.
@@ -690,7 +691,7 @@ function crossRowIssues(rules: ParsedRuleSet): Issue[] {
   const checkId = (id: string, path: (string | number)[]) => {
     const first = ids.get(id);
     if (first) issues.push({ path, message: `el id «${id}» ya se usa en ${first}` });
-    else ids.set(id, formatPath(path));
+    else ids.set(id, formatRulePath(path));
   };
   rules.discounts.forEach((row, index) => {
     checkId(row.id, ['discounts', index, 'id']);
@@ -718,41 +719,19 @@ function crossRowIssues(rules: ParsedRuleSet): Issue[] {
 // Loading
 // ---------------------------------------------------------------------------------------------------
 
-/** `tariffs[3].when.avaluo.unit` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let result = '';
-  for (const key of path) {
-    if (typeof key === 'number') result += `[${key}]`;
-    else result += result ? `.${String(key)}` : String(key);
-  }
-  return result || '(raíz)';
-}
-
-const spanishErrors = z.locales.es().localeError;
-
 /**
  * Validates a rule set (parsed JSON) and returns it with every rate as an exact fraction. Throws
  * `LiquidationError('REGLAS_INVALIDAS')` whose detail lists each problem as "path: Spanish message";
  * `extra.problems` carries the same list as `{ path, message }` for a screen.
  */
 export function loadRuleSet(json: unknown): RuleSet {
-  const result = baseSchema.safeParse(json, { error: spanishErrors });
-  const problems: Issue[] = result.success
-    ? crossRowIssues(result.data)
-    : result.error.issues.map((issue) => ({
-        path: issue.path as (string | number)[],
-        message: issue.message,
-      }));
-  if (problems.length > 0 || !result.success) {
-    const lines = problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
-    throw new LiquidationError(
-      'REGLAS_INVALIDAS',
-      `Las reglas del predial no son válidas (${lines.length} ${lines.length === 1 ? 'problema' : 'problemas'}): ${lines.join('; ')}`,
-      problems[0] ? formatPath(problems[0].path) : undefined,
-      { problems: problems.map((problem) => ({ path: formatPath(problem.path), message: problem.message })) },
-    );
-  }
-  const { $schema: _schema, ...rules } = result.data;
+  const rules = validateRuleFile(baseSchema, json, {
+    label: 'Las reglas del predial no son válidas',
+    crossRowIssues,
+    fail(detail, field, problems) {
+      throw new LiquidationError('REGLAS_INVALIDAS', detail, field, { problems });
+    },
+  });
   return rules satisfies RuleSet;
 }
 
@@ -769,7 +748,7 @@ export function unconfirmedRules(rules: RuleSet): { path: string; confidence: Co
     if (typeof value !== 'object' || value === null || 'num' in value) return;
     const row = value as Record<string, unknown>;
     if ((row.confidence === '[DEFAULT]' || row.confidence === '[MEM]') && typeof row.source === 'string') {
-      found.push({ path: formatPath(path), confidence: row.confidence, source: row.source });
+      found.push({ path: formatRulePath(path), confidence: row.confidence, source: row.source });
     }
     for (const [key, child] of Object.entries(row)) visit(child, [...path, key]);
   };

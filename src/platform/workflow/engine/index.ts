@@ -1,4 +1,5 @@
 // The case engine: open, act, comment, change the term, inboxes and the escalation sweep.
+export { toClockEvents } from './case-clock.ts';
 export {
   type ActInput,
   type ActResult,

@@ -56,12 +56,7 @@ export function dependenciaOptions(catalogue: TrdCatalogue | null): SelectOption
   return (catalogue?.dependencias ?? []).map((row) => ({ value: row.code, label: row.name }));
 }
 
-/** A fresh Idempotency-Key per form: a double click or a retry after a lost answer radicates once. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+export { newIdempotencyKey } from '../../app/api';
 
 export function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024)

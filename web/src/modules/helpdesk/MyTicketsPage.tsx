@@ -23,7 +23,7 @@ const PAGE_SIZE = 20;
 function TicketCard({ ticket }: { ticket: MyTicket }) {
   return (
     <li className="card">
-      <div className="mda-card__head">
+      <div className="card-head">
         <h2 className="card__title">
           <Link to={`${HELPDESK_BASE}/tickets/${ticket.id}`}>{ticket.number}</Link>
         </h2>
@@ -95,7 +95,7 @@ export function MyTicketsPage() {
         )}
       </div>
       <nav aria-label="Estado de los tickets">
-        <ul className="mda-tabs">
+        <ul className="filter-tabs">
           {STATUS_TABS.map((tab) => (
             <li key={tab.value}>
               <Link

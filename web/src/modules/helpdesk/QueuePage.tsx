@@ -78,7 +78,7 @@ export function QueuePage() {
         )}
       </div>
       <nav aria-label="Qué tickets ver">
-        <ul className="mda-tabs">
+        <ul className="filter-tabs">
           {(['mios', 'todos'] as View[]).map((value) => (
             <li key={value}>
               <Link
@@ -96,7 +96,7 @@ export function QueuePage() {
         </ul>
       </nav>
       <nav aria-label="Filtrar por vencimiento">
-        <ul className="mda-tabs">
+        <ul className="filter-tabs">
           {TABS.map((tab) => (
             <li key={tab.count}>
               <Link
@@ -108,7 +108,7 @@ export function QueuePage() {
                 }}
               >
                 {tab.label}{' '}
-                <span className="mda-count">
+                <span className="tab-count">
                   {counts ? formatNumber(counts[tab.count]) : '…'}
                   <span className="visually-hidden"> tickets</span>
                 </span>

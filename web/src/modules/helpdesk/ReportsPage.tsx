@@ -1,9 +1,7 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../app/api';
 import { useApiGet } from '../../app/useApiGet';
 import { Alert } from '../../platform/Alert';
-import { TextField } from '../../platform/fields';
 import { formatNumber } from '../../platform/format';
 import { Loading } from '../../platform/Loading';
 import { Page } from '../../platform/Page';
@@ -19,48 +17,7 @@ import {
 } from './labels';
 import type { Report, SlaStats } from './types';
 import './helpdesk.css';
-
-function RangeForm({
-  desde,
-  hasta,
-  onSearch,
-}: {
-  desde: string;
-  hasta: string;
-  onSearch: (d: string, h: string) => void;
-}) {
-  const [from, setFrom] = useState(desde);
-  const [to, setTo] = useState(hasta);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(from, to);
-  };
-  return (
-    <form className="filters" onSubmit={onSubmit} aria-label="Periodo del informe">
-      <TextField
-        label="Abiertos desde"
-        name="desde"
-        type="date"
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        required
-      />
-      <TextField
-        label="Hasta"
-        name="hasta"
-        type="date"
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        required
-      />
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          Ver el informe
-        </button>
-      </div>
-    </form>
-  );
-}
+import { PeriodForm } from '../../platform/PeriodForm';
 
 function CsvLink({
   desde,
@@ -107,7 +64,9 @@ export function HelpdeskReportsPage() {
       <p>
         <Link to={`${HELPDESK_BASE}/cola`}>Cola de la mesa de ayuda</Link>
       </p>
-      <RangeForm
+      <PeriodForm
+        fromLabel="Abiertos desde"
+        submitLabel="Ver el informe"
         key={`${desde}-${hasta}`}
         desde={desde}
         hasta={hasta}
@@ -117,26 +76,26 @@ export function HelpdeskReportsPage() {
       {report.error && <Alert tone="error">{Object.values(problems)[0] ?? report.error.detail}</Alert>}
       {data && !report.error && (
         <>
-          <ul className="mda-totals" aria-label="Totales del periodo">
+          <ul className="totals" aria-label="Totales del periodo">
             <li>
-              <span className="mda-totals__value">{formatNumber(data.totals.tickets)}</span> solicitudes
+              <span className="totals__value">{formatNumber(data.totals.tickets)}</span> solicitudes
             </li>
             <li>
-              <span className="mda-totals__value">{formatNumber(data.totals.resolved)}</span> resueltas
+              <span className="totals__value">{formatNumber(data.totals.resolved)}</span> resueltas
             </li>
             <li>
-              <span className="mda-totals__value">{formatNumber(data.totals.open)}</span> abiertas
+              <span className="totals__value">{formatNumber(data.totals.open)}</span> abiertas
             </li>
             <li>
-              <span className="mda-totals__value">{formatPercent(data.firstResponse.compliancePercent)}</span>{' '}
+              <span className="totals__value">{formatPercent(data.firstResponse.compliancePercent)}</span>{' '}
               primera respuesta a tiempo
             </li>
             <li>
-              <span className="mda-totals__value">{formatPercent(data.solution.compliancePercent)}</span>{' '}
-              solución a tiempo
+              <span className="totals__value">{formatPercent(data.solution.compliancePercent)}</span> solución
+              a tiempo
             </li>
             <li>
-              <span className="mda-totals__value">
+              <span className="totals__value">
                 {data.totals.satisfactionAverage === null
                   ? '—'
                   : data.totals.satisfactionAverage.toLocaleString('es-CO')}

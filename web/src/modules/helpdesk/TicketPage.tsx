@@ -451,7 +451,7 @@ export function TicketPage() {
           </p>
 
           <Section title="Descripción">
-            <p className="mda-text">{data.description}</p>
+            <p className="preformatted">{data.description}</p>
             <AttachmentList files={data.attachments} label="Adjuntos del ticket" />
           </Section>
 
@@ -480,24 +480,22 @@ export function TicketPage() {
           )}
 
           <Section title="Historial">
-            <ol className="mda-timeline" aria-label={`Historial del ticket ${data.number}`}>
+            <ol className="timeline" aria-label={`Historial del ticket ${data.number}`}>
               {data.timeline.map((step) => (
                 <li
                   key={step.seq}
-                  className={
-                    step.internal ? 'mda-timeline__step mda-timeline__step--internal' : 'mda-timeline__step'
-                  }
+                  className={step.internal ? 'timeline__step timeline__step--internal' : 'timeline__step'}
                 >
-                  <p className="mda-timeline__title">
+                  <p className="timeline__title">
                     {step.actionLabel}
                     {step.stateChanged && step.action !== 'abrir' ? ` → ${step.stateLabel}` : ''}
                     {step.internal ? ' (nota interna)' : ''}
                   </p>
-                  <p className="mda-timeline__meta">
+                  <p className="timeline__meta">
                     <time dateTime={step.at}>{formatDateTime(step.at)}</time> · {step.actor}
                   </p>
                   {step.comment && step.action !== 'abrir' && (
-                    <div className="mda-timeline__detail">{step.comment}</div>
+                    <div className="timeline__detail">{step.comment}</div>
                   )}
                   <AttachmentList files={step.action === 'abrir' ? [] : step.attachments} label="Adjuntos" />
                 </li>

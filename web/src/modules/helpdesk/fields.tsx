@@ -1,90 +1,9 @@
-import { type ReactNode, type RefObject, type TextareaHTMLAttributes, useId } from 'react';
+// The help-desk forms use the platform's fields.
 import './helpdesk.css';
 
-function ErrorText({ id, message }: { id: string; message: string }) {
-  return (
-    <p id={id} className="field__error">
-      <span className="visually-hidden">Error: </span>
-      {message}
-    </p>
-  );
-}
-
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> {
-  label: string;
-  name: string;
-  hint?: ReactNode;
-  error?: string | undefined;
-}
-
-/** A multi-line text field laid out like the platform's TextField. */
-export function TextAreaField({ label, name, hint, error, ...textarea }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-ayuda` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        {...textarea}
-        id={id}
-        name={name}
-        className="field__input mda-textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {error && errorId && <ErrorText id={errorId} message={error} />}
-    </div>
-  );
-}
-
-/** What the platform's upload accepts (checked again there by content, not by name). */
-export const ATTACHMENT_ACCEPT = 'application/pdf,image/jpeg,image/png';
+export {
+  DEFAULT_ATTACHMENT_ACCEPT as ATTACHMENT_ACCEPT,
+  FilesField,
+  TextAreaField,
+} from '../../platform/fields';
 export const MAX_ATTACHMENTS = 5;
-
-/** A file input for up to five attachments. */
-export function FilesField({
-  label,
-  name,
-  hint,
-  inputRef,
-  error,
-}: {
-  label: string;
-  name: string;
-  hint: ReactNode;
-  inputRef: RefObject<HTMLInputElement | null>;
-  error?: string | undefined;
-}) {
-  const id = useId();
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <p id={`${id}-ayuda`} className="field__hint">
-        {hint}
-      </p>
-      <input
-        ref={inputRef}
-        id={id}
-        name={name}
-        type="file"
-        multiple
-        accept={ATTACHMENT_ACCEPT}
-        className="field__file"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-ayuda ${id}-error` : `${id}-ayuda`}
-      />
-      {error && <ErrorText id={`${id}-error`} message={error} />}
-    </div>
-  );
-}

@@ -43,7 +43,7 @@ export function MyPqrsdPage() {
         <ul className="card-list">
           {items.map((item) => (
             <li key={item.radicado} className="card">
-              <div className="pqrsd-card__head">
+              <div className="card-head">
                 <h2 className="card__title">{item.radicado}</h2>
                 {item.closed ? (
                   <span className="badge">{item.stateLabel}</span>

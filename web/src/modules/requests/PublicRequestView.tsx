@@ -242,7 +242,9 @@ export function PublicRequestView({
       {view.state === 'esperando_informacion' && (
         <>
           <Alert tone="warning" title="Necesitamos información suya">
-            <p className="pqrsd-text">{view.waitingForInformation ?? 'Revise el correo que le enviamos.'}</p>
+            <p className="preformatted">
+              {view.waitingForInformation ?? 'Revise el correo que le enviamos.'}
+            </p>
             <p>
               El término para responderle está suspendido hasta que nos la envíe. Si no la recibimos en un
               mes, se entenderá que desistió de la solicitud (artículo 17 de la Ley 1755 de 2015).
@@ -270,7 +272,7 @@ export function PublicRequestView({
             key: `${index}-${step.at}`,
             at: step.at,
             title: step.label,
-            detail: step.detail ? <span className="pqrsd-text">{step.detail}</span> : undefined,
+            detail: step.detail ? <span className="preformatted">{step.detail}</span> : undefined,
           }))}
         />
       </section>

@@ -14,15 +14,15 @@ export interface TimelineStep {
 export function Timeline({ steps, label }: { steps: TimelineStep[]; label: string }) {
   if (steps.length === 0) return <p>Todavía no hay movimientos.</p>;
   return (
-    <ol className="pqrsd-timeline" aria-label={label}>
+    <ol className="timeline" aria-label={label}>
       {steps.map((step) => (
-        <li key={step.key} className="pqrsd-timeline__step">
-          <p className="pqrsd-timeline__title">{step.title}</p>
-          <p className="pqrsd-timeline__meta">
+        <li key={step.key} className="timeline__step">
+          <p className="timeline__title">{step.title}</p>
+          <p className="timeline__meta">
             <time dateTime={step.at}>{formatDateTime(step.at)}</time>
             {step.meta ? <> · {step.meta}</> : null}
           </p>
-          {step.detail ? <div className="pqrsd-timeline__detail">{step.detail}</div> : null}
+          {step.detail ? <div className="timeline__detail">{step.detail}</div> : null}
         </li>
       ))}
     </ol>

@@ -167,15 +167,7 @@ export function cleanFieldErrors(fields: Record<string, string>): Record<string,
   return Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, cleanMessage(text)]));
 }
 
-/** One key per form fill: a double click or a retry after a lost answer files once. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export { newIdempotencyKey } from '../../app/api';
 
 /** "1,2 MB" / "350 KB". */
 export function formatSize(bytes: number): string {

@@ -120,7 +120,7 @@ function FiltersForm({
 function InboxCard({ item, focusRef }: { item: InboxItem; focusRef?: Ref<HTMLAnchorElement> }) {
   return (
     <li className="card">
-      <div className="pqrsd-card__head">
+      <div className="card-head">
         <h3 className="card__title">
           <Link ref={focusRef} to={`${ADMIN_BASE}/${item.id}`}>
             {item.radicado}
@@ -262,7 +262,7 @@ export function InboxPage() {
         }}
       />
       <nav aria-label="Filtrar por vencimiento">
-        <ul className="pqrsd-tabs">
+        <ul className="filter-tabs">
           {TABS.map((tab) => (
             <li key={tab.count}>
               <Link
@@ -270,7 +270,7 @@ export function InboxPage() {
                 aria-current={tab.filter === filter ? 'page' : undefined}
               >
                 {tab.label}
-                <span className="pqrsd-count">
+                <span className="tab-count">
                   {counts ? formatNumber(counts[tab.count]) : '…'}
                   <span className="visually-hidden"> solicitudes</span>
                 </span>

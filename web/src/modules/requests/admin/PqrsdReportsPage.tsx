@@ -1,9 +1,7 @@
-import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../../app/api';
 import { useApiGet } from '../../../app/useApiGet';
 import { Alert } from '../../../platform/Alert';
-import { TextField } from '../../../platform/fields';
 import { formatNumber } from '../../../platform/format';
 import { Loading } from '../../../platform/Loading';
 import { Page } from '../../../platform/Page';
@@ -12,48 +10,7 @@ import { BarChart } from '../../taxes/admin/BarChart';
 import { ADMIN_BASE, API, cleanFieldErrors, formatDay, formatMonth, todayInBogota } from '../labels';
 import type { ReportSummary } from '../types';
 import '../pqrsd.css';
-
-function PeriodForm({
-  desde,
-  hasta,
-  onSearch,
-}: {
-  desde: string;
-  hasta: string;
-  onSearch: (d: string, h: string) => void;
-}) {
-  const [from, setFrom] = useState(desde);
-  const [to, setTo] = useState(hasta);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(from, to);
-  };
-  return (
-    <form className="filters" onSubmit={onSubmit} aria-label="Periodo del informe">
-      <TextField
-        label="Desde"
-        name="desde"
-        type="date"
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        required
-      />
-      <TextField
-        label="Hasta"
-        name="hasta"
-        type="date"
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        required
-      />
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          Ver informe
-        </button>
-      </div>
-    </form>
-  );
-}
+import { PeriodForm } from '../../../platform/PeriodForm';
 
 function CountTable({
   caption,
@@ -111,10 +68,10 @@ function Totals({ report }: { report: ReportSummary }) {
     },
   ];
   return (
-    <ul className="pqrsd-totals" aria-label="Totales del periodo">
+    <ul className="totals" aria-label="Totales del periodo">
       {totals.map((total) => (
         <li key={total.label}>
-          <span className="pqrsd-totals__value">{total.value}</span>
+          <span className="totals__value">{total.value}</span>
           {total.label}
         </li>
       ))}

@@ -134,7 +134,7 @@ function RequestSection({ detail }: { detail: RequestDetail }) {
         )}
       </dl>
       <h3>Descripción</h3>
-      <p className="pqrsd-text">{detail.description}</p>
+      <p className="preformatted">{detail.description}</p>
     </section>
   );
 }
@@ -285,10 +285,8 @@ function HistorySection({ detail }: { detail: RequestDetail }) {
             detail:
               step.comment || step.attachmentFileIds.length > 0 || stepExtra(detail, step) ? (
                 <>
-                  {stepExtra(detail, step) && (
-                    <p className="pqrsd-timeline__detail">{stepExtra(detail, step)}</p>
-                  )}
-                  {step.comment && <span className="pqrsd-text">{step.comment}</span>}
+                  {stepExtra(detail, step) && <p className="timeline__detail">{stepExtra(detail, step)}</p>}
+                  {step.comment && <span className="preformatted">{step.comment}</span>}
                   {step.attachmentFileIds.length > 0 && (
                     <ul className="link-list">
                       {step.attachmentFileIds.map((fileId) => (

@@ -1,13 +1,14 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../../app/api';
 import { useTenant } from '../../../app/tenant';
 import { useApiGet } from '../../../app/useApiGet';
 import { Alert } from '../../../platform/Alert';
-import { SelectField, TextField } from '../../../platform/fields';
+import { SelectField } from '../../../platform/fields';
 import { formatMoney, formatNumber } from '../../../platform/format';
 import { Loading } from '../../../platform/Loading';
 import { Page } from '../../../platform/Page';
+import { PeriodForm } from '../../../platform/PeriodForm';
 import { TableScroll } from '../../../platform/TableScroll';
 import { channelLabel, cleanFieldErrors, formatShortDay, todayInBogota } from '../labels';
 import type { AreaCollection, CollectionRow, PortfolioRow } from '../types';
@@ -25,48 +26,6 @@ function sumBy<T>(rows: T[], key: (row: T) => string, value: (row: T) => number)
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + value(row));
   return totals;
-}
-
-function RangeForm({
-  desde,
-  hasta,
-  onSearch,
-}: {
-  desde: string;
-  hasta: string;
-  onSearch: (d: string, h: string) => void;
-}) {
-  const [from, setFrom] = useState(desde);
-  const [to, setTo] = useState(hasta);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(from, to);
-  };
-  return (
-    <form className="filters" onSubmit={onSubmit}>
-      <TextField
-        label="Desde"
-        name="desde"
-        type="date"
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        required
-      />
-      <TextField
-        label="Hasta"
-        name="hasta"
-        type="date"
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        required
-      />
-      <div className="filters__actions">
-        <button type="submit" className="button">
-          Ver recaudo
-        </button>
-      </div>
-    </form>
-  );
 }
 
 function CollectionsSection() {
@@ -96,7 +55,8 @@ function CollectionsSection() {
   return (
     <section aria-labelledby="recaudo">
       <h2 id="recaudo">Recaudo por día, canal y banco</h2>
-      <RangeForm
+      <PeriodForm
+        submitLabel="Ver recaudo"
         key={`${desde}-${hasta}`}
         desde={desde}
         hasta={hasta}
