@@ -1195,6 +1195,31 @@ export function createPqrsdService(ctx: AppContext, deps: PqrsdServiceDependenci
     return officials.map((official) => ({ id: official.id, fullName: official.fullName }));
   }
 
+  /** The citizen's requests as "Mis trámites" lists them: radicado, state and where to follow it. */
+  async function myTramites(tenantId: string, userId: string) {
+    const rows = await db
+      .select()
+      .from(pqrsdRequest)
+      .where(and(eq(pqrsdRequest.tenantId, tenantId), eq(pqrsdRequest.petitionerUserId, userId)))
+      .orderBy(desc(pqrsdRequest.filedAt))
+      .limit(100);
+    return Promise.all(
+      rows.map(async (row) => {
+        const kase = await workflow.get(tenantId, row.caseId);
+        return {
+          id: row.id,
+          tramite: `PQRSD: ${PQRSD_TYPE_LABELS[row.type as PqrsdType]}`,
+          reference: row.radicado,
+          status: kase.state,
+          statusLabel: STATE_PUBLIC_LABELS[kase.state] ?? kase.state,
+          createdAt: row.filedAt,
+          updatedAt: kase.updatedAt,
+          path: '/pqrsd/mias',
+        };
+      }),
+    );
+  }
+
   async function categories(tenantId: string) {
     const rules = await deps.rules(tenantId);
     return rules.categories.map(({ code, label }) => ({ code, label }));
@@ -1215,6 +1240,7 @@ export function createPqrsdService(ctx: AppContext, deps: PqrsdServiceDependenci
     comment,
     inbox,
     mine,
+    myTramites,
     officialsIn,
     categories,
   };

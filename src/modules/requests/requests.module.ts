@@ -5,6 +5,7 @@ import { systemActor } from '../../platform/authz/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import type { IdentityService } from '../../platform/identity/identity.service.ts';
+import { registerMyTramitesSource, registerTramites } from '../../platform/tenancy/tramites.ts';
 import { loadWorkflowDefinition } from '../../platform/workflow/definition/index.ts';
 import type { WorkflowRegistration } from '../../platform/workflow/engine/index.ts';
 import { seedDemoPqrsd } from './demo-pqrsd.seed.ts';
@@ -65,6 +66,27 @@ export function createRequestsModule(ctx: AppContext, deps: { identity: Identity
   }
   const pqrsd = createPqrsdService(ctx, { identity: deps.identity, rules });
   const reports = createPqrsdReports(ctx, { identity: deps.identity, rules });
+  registerTramites(
+    {
+      slug: 'pqrsd',
+      name: 'Presentar una petición, queja, reclamo, sugerencia o denuncia (PQRSD)',
+      description:
+        'Con o sin cuenta, con documentos adjuntos; recibe un radicado, la fecha máxima de respuesta y el acuse por correo.',
+      audience: 'ciudadano',
+      path: '/pqrsd/radicar',
+      requiresLogin: false,
+    },
+    {
+      slug: 'consultar-pqrsd',
+      name: 'Consultar el estado de una PQRSD',
+      description:
+        'Con el radicado y su documento (o la clave de consulta): estado, historial y la respuesta en PDF.',
+      audience: 'ciudadano',
+      path: '/pqrsd/consultar',
+      requiresLogin: false,
+    },
+  );
+  registerMyTramitesSource((tenantId, userId) => pqrsd.myTramites(tenantId, userId));
 
   async function fetchMailbox() {
     const url = ctx.config.PQRSD_IMAP_URL;

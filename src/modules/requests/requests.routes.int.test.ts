@@ -175,6 +175,30 @@ describe('filing a PQRSD', () => {
   });
 });
 
+describe('a signed-in citizen', () => {
+  it('files with the account and finds the request in Mis trámites and Mis PQRSD', async () => {
+    const citizen = await t.loginAs('citizen');
+    const filed = await citizen.post('/api/v1/pqrsd', {
+      type: 'consulta',
+      category: 'planeacion',
+      subject: 'Altura permitida en mi barrio',
+      description: '¿Cuántos pisos se pueden construir en el barrio La Victoria?',
+    });
+    expect(filed.statusCode).toBe(201);
+    const { radicado } = filed.json();
+    const tramites = (await citizen.get('/api/v1/me/tramites')).json().items;
+    expect(tramites).toEqual([
+      expect.objectContaining({ reference: radicado, path: '/pqrsd/mias', tramite: 'PQRSD: Consulta' }),
+    ]);
+    const mine = (await citizen.get('/api/v1/pqrsd/mias')).json().items;
+    expect(mine.map((item: { radicado: string }) => item.radicado)).toEqual([radicado]);
+    const catalogue = (await t.anonymous.get('/api/v1/tramites')).json().items as { path: string }[];
+    expect(catalogue.map((item) => item.path)).toEqual(
+      expect.arrayContaining(['/pqrsd/radicar', '/pqrsd/consultar']),
+    );
+  });
+});
+
 describe('tracking', () => {
   it('answers the same for an unknown radicado and a wrong document, and never names the petitioner', async () => {
     const { radicado } = (await fileAnonymously()).json();

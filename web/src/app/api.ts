@@ -247,9 +247,12 @@ export async function postAndDownload(path: string, body: unknown, fallbackName:
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A fresh key per form fill, sent as Idempotency-Key: a double click or a retry writes once. */
+/** A fresh key (a UUID v4) per form fill, sent as Idempotency-Key: a double click or a retry writes once. */
 export function newIdempotencyKey(): string {
   // getRandomValues also works outside secure contexts (an intranet over plain HTTP); randomUUID does not.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
