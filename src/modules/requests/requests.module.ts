@@ -86,7 +86,7 @@ export function createRequestsModule(ctx: AppContext, deps: { identity: Identity
       requiresLogin: false,
     },
   );
-  registerMyTramitesSource((tenantId, userId) => pqrsd.myTramites(tenantId, userId));
+  registerMyTramitesSource('requests.pqrsd', (tenantId, userId) => pqrsd.myTramites(tenantId, userId));
 
   async function fetchMailbox() {
     const url = ctx.config.PQRSD_IMAP_URL;

@@ -120,7 +120,7 @@ function registerTaxesTramites(services: TaxesServices): void {
       requiresLogin: true,
     },
   );
-  registerMyTramitesSource(async (tenantId, userId) => {
+  registerMyTramitesSource('taxes.agreements', async (tenantId, userId) => {
     const rows = await services.agreements.requestedBy(tenantId, userId);
     return rows.map((row) => ({
       id: row.id,

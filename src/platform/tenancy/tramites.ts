@@ -62,13 +62,14 @@ export interface MyTramite {
 /** Modules that hold citizens' requests register a source; "Mis trámites" merges them, newest first. */
 export type MyTramitesSource = (tenantId: string, userId: string) => Promise<MyTramite[]>;
 
-const sources: MyTramitesSource[] = [];
+// By key: a program builds its modules once, but tests build many apps in one process; the latest wins.
+const sources = new Map<string, MyTramitesSource>();
 
-export function registerMyTramitesSource(source: MyTramitesSource): void {
-  sources.push(source);
+export function registerMyTramitesSource(key: string, source: MyTramitesSource): void {
+  sources.set(key, source);
 }
 
 export async function listMyTramites(tenantId: string, userId: string): Promise<MyTramite[]> {
-  const lists = await Promise.all(sources.map((source) => source(tenantId, userId)));
+  const lists = await Promise.all([...sources.values()].map((source) => source(tenantId, userId)));
   return lists.flat().sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
 }
