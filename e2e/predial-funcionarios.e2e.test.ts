@@ -394,9 +394,12 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
       .textContent())!;
     expect(proposed).toContain('Impuesto predial unificado');
     expect(proposed).toContain('Pendiente');
-    expect(await page.getByRole('region', { name: 'Avalúos por vigencia' }).textContent()).toContain(
-      new Intl.NumberFormat('es-CO').format(Math.floor(current / 2)),
-    );
+    // The table reloads after the confirmation appears: wait for it rather than read it once.
+    await expect
+      .poll(
+        async () => (await page.getByRole('region', { name: 'Avalúos por vigencia' }).textContent()) ?? '',
+      )
+      .toContain(new Intl.NumberFormat('es-CO').format(Math.floor(current / 2)));
     await expectAccessible(page);
     await expectFitsWidth(page);
     await page.setViewportSize({ width: 1280, height: 900 });
