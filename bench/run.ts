@@ -3,6 +3,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   platform: async () => (await import('./platform.bench.ts')).runPlatformBenchmark(),
   predial: async () => (await import('./predial.bench.ts')).runPredialBenchmark(),
   requests: async () => (await import('./requests.bench.ts')).runRequestsBenchmark(),
+  territory: async () => (await import('./territory.bench.ts')).runTerritoryBenchmark(),
 };
 
 const name = process.argv[2] ?? 'platform';

@@ -6,6 +6,7 @@ import { createRequestsModule } from './modules/requests/requests.module.ts';
 import { seedDemoTaxes } from './modules/taxes/demo-taxes.seed.ts';
 import { registerTaxesCommands } from './modules/taxes/taxes.cli.ts';
 import { createTaxesServices } from './modules/taxes/taxes.module.ts';
+import { registerTerritoryCommands } from './modules/territory/territory.cli.ts';
 import { systemActor } from './platform/authz/actor.ts';
 import { ensureTenant } from './platform/bootstrap/bootstrap.ts';
 import { seedDemo } from './platform/bootstrap/demo-seed.ts';
@@ -125,6 +126,7 @@ program
 registerCalendarCommands(program, print);
 registerTaxesCommands(program, print, withPlatform);
 registerRequestsCommands(program, print);
+registerTerritoryCommands(program, print);
 
 try {
   await program.parseAsync(process.argv);
