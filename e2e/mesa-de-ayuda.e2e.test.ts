@@ -114,7 +114,8 @@ describe.skipIf(!chromiumPath)('mesa de ayuda: an official asks the Oficina TIC 
     await requester.getByRole('button', { name: 'Confirmar la solución y cerrar' }).click();
     await requester.getByText('Confirmar la solución y cerrar: hecho.').waitFor();
     expect(await requester.getByText('5 de 5 — «Rápido y amable.»').count()).toBe(1);
-    expect(await requester.getByRole('button', { name: 'Enviar comentario' }).count()).toBe(0);
+    // The closed ticket reloads after the confirmation: the comment form goes away once it has.
+    await expect.poll(() => requester.getByRole('button', { name: 'Enviar comentario' }).count()).toBe(0);
     await settle(requester);
 
     await requester.goto(`${server.url}/admin/mesa-de-ayuda?estado=cerrados`);
