@@ -24,7 +24,7 @@ import type {
   Construccion,
   ZonaHomogenea,
 } from './cadastral-record.ts';
-import { type CsvRow, parseCsv } from './csv-parse.rules.ts';
+import { type CsvRow, parseCsv } from '../../../platform/csv/csv-parse.ts';
 import type { CatalogoDestinosEconomicos } from './destino-economico.ts';
 import { requireDivipola } from './numero-predial.rules.ts';
 import { isEmptyConstruction, readZone } from './r1r2.reader.ts';

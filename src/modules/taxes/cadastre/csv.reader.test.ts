@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cadastralRecordSchema } from './cadastral-record.ts';
 import { CSV_COLUMNS, readCadastralCsv } from './csv.reader.ts';
-import { parseCsv } from './csv-parse.rules.ts';
+import { parseCsv } from '../../../platform/csv/csv-parse.ts';
 import { latin1Bytes } from './r1r2.fixtures.ts';
 
 const example = readFileSync(new URL('./testdata/ejemplo-roll.csv', import.meta.url), 'utf8');

@@ -26,7 +26,7 @@ import type {
   Propietario,
 } from './cadastral-record.ts';
 import { CadastreError } from './cadastre.errors.ts';
-import { parseCsv } from './csv-parse.rules.ts';
+import { parseCsv } from '../../../platform/csv/csv-parse.ts';
 import type { CatalogoDestinosEconomicos } from './destino-economico.ts';
 import { parseNumeroPredial, requireDivipola } from './numero-predial.rules.ts';
 import { problem, rejectDuplicatePredios } from './reader-support.ts';

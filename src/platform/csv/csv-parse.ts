@@ -1,4 +1,4 @@
-// A small RFC 4180 reader for rolls: quoted fields with "" escapes and line breaks inside quotes, CRLF or
+// A small RFC 4180 reader (cadastral rolls, address batches, WKT layers): quoted fields with "" escapes and line breaks inside quotes, CRLF or
 // LF, and the delimiter (comma or semicolon, as Spanish-locale spreadsheets write) taken from the header.
 
 export interface CsvRow {
