@@ -126,7 +126,7 @@ program
 registerCalendarCommands(program, print);
 registerTaxesCommands(program, print, withPlatform);
 registerRequestsCommands(program, print);
-registerTerritoryCommands(program, print);
+registerTerritoryCommands(program, print, withPlatform);
 
 try {
   await program.parseAsync(process.argv);

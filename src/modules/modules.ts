@@ -4,8 +4,7 @@ import { type CorrespondenceModule, createCorrespondenceModule } from './corresp
 import { createHelpdeskModule, type HelpdeskModule } from './helpdesk/index.ts';
 import { createRequestsModule, type RequestsModule } from './requests/requests.module.ts';
 import { createTaxesModule, type TaxesModule } from './taxes/taxes.module.ts';
-import { territoryRoutesWith } from './territory/territory.routes.ts';
-import { createTerritoryService } from './territory/territory.service.ts';
+import { createTerritoryModule, type TerritoryModule } from './territory/territory.module.ts';
 
 /** The domain modules of the program, built once per process on the platform services. */
 export interface Modules {
@@ -13,6 +12,7 @@ export interface Modules {
   correspondence: CorrespondenceModule;
   requests: RequestsModule;
   helpdesk: HelpdeskModule;
+  territory: TerritoryModule;
   routes: RoutePlugin[];
   registerJobs(): void;
   close(): Promise<void>;
@@ -24,13 +24,15 @@ export async function createModules(platform: Platform): Promise<Modules> {
   const correspondence = createCorrespondenceModule(ctx, { identity });
   const requests = createRequestsModule(ctx, { identity });
   const helpdesk = createHelpdeskModule(ctx);
+  const territory = createTerritoryModule(ctx);
   return {
     taxes,
     correspondence,
     requests,
     helpdesk,
+    territory,
     routes: [
-      territoryRoutesWith(createTerritoryService(ctx.db)),
+      ...territory.routes,
       ...taxes.routes,
       ...correspondence.routes,
       ...requests.routes,
@@ -39,6 +41,7 @@ export async function createModules(platform: Platform): Promise<Modules> {
     registerJobs() {
       taxes.registerJobs();
       requests.registerJobs();
+      territory.registerJobs();
     },
     close: () => taxes.close(),
   };

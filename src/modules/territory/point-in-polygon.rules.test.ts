@@ -4,6 +4,7 @@ import {
   type AreaGeometry,
   bboxOf,
   createAreaIndex,
+  createNaiveAreaIndex,
   geometryArea,
   inBBox,
   type Position,
@@ -11,6 +12,7 @@ import {
   pointInPolygon,
   type Ring,
   rayCastInRing,
+  representativePoint,
 } from './point-in-polygon.rules.ts';
 
 const square = (x: number, y: number, size: number): Position[] => [
@@ -243,5 +245,98 @@ describe('point-in-polygon properties', () => {
         expect(pointInPolygon(...inFrame, framed)).toBe(true);
       }),
     );
+  });
+});
+
+describe('representativePoint', () => {
+  it('is the centroid of a convex polygon', () => {
+    const square: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(representativePoint(square)).toEqual([1, 1]);
+  });
+
+  it('falls inside a U-shaped polygon whose centroid lies outside it', () => {
+    const u: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
+    const point = representativePoint(u)!;
+    expect(pointInGeometry(point[0], point[1], u)).toBe(true);
+  });
+
+  it('uses the largest polygon of a MultiPolygon', () => {
+    const multi: AreaGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [10, 10],
+            [10.1, 10],
+            [10.1, 10.1],
+            [10, 10.1],
+            [10, 10],
+          ],
+        ],
+        [
+          [
+            [0, 0],
+            [4, 0],
+            [4, 4],
+            [0, 4],
+            [0, 0],
+          ],
+        ],
+      ],
+    };
+    expect(representativePoint(multi)).toEqual([2, 2]);
+  });
+});
+
+describe('the R-tree index', () => {
+  it('finds what a scan of every polygon finds, smallest first', () => {
+    const areas = [] as { name: string; geometry: AreaGeometry }[];
+    for (let i = 0; i < 10; i += 1) {
+      for (let j = 0; j < 10; j += 1) {
+        areas.push({ name: `c${i}-${j}`, geometry: { type: 'Polygon', coordinates: [square(i, j, 1)] } });
+      }
+    }
+    areas.push({ name: 'big', geometry: { type: 'Polygon', coordinates: [square(2, 2, 5)] } });
+    const indexed = createAreaIndex(areas);
+    const naive = createNaiveAreaIndex(areas);
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1, max: 11, noNaN: true }),
+        fc.double({ min: -1, max: 11, noNaN: true }),
+        (lon, lat) => {
+          const a = indexed.containing(lon, lat).map((area) => area.name);
+          const b = naive.containing(lon, lat).map((area) => area.name);
+          expect(a).toEqual(b);
+        },
+      ),
+    );
+    expect(indexed.containing(3.5, 3.5).map((area) => area.name)).toEqual(['c3-3', 'big']);
+    expect(createAreaIndex([]).containing(0, 0)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import Flatbush from 'flatbush';
+
 /**
  * Pure planar geometry on WGS84 lon/lat (GeoJSON order): which polygon holds a point.
  * A municipality spans a few kilometres, so treating degrees as a plane is exact enough here.
@@ -90,11 +92,10 @@ export function rayCastInRing(lon: number, lat: number, ring: Ring): boolean {
 export function pointInPolygon(lon: number, lat: number, polygon: PolygonCoordinates): boolean {
   const [outer, ...holes] = polygon;
   if (!outer || outer.length < 4) return false;
-  if (onRingBoundary(lon, lat, outer)) return true;
-  if (!rayCastInRing(lon, lat, outer)) return false;
+  // The ray decides most points; the (costlier) boundary test only settles the ones it leaves outside.
+  if (!rayCastInRing(lon, lat, outer)) return onRingBoundary(lon, lat, outer);
   for (const hole of holes) {
-    if (onRingBoundary(lon, lat, hole)) return true;
-    if (rayCastInRing(lon, lat, hole)) return false;
+    if (rayCastInRing(lon, lat, hole)) return onRingBoundary(lon, lat, hole);
   }
   return true;
 }
@@ -134,19 +135,102 @@ export interface AreaIndex<T extends Locatable> {
   containing(lon: number, lat: number): T[];
 }
 
-/** Precomputes each area's bounding box and size so a lookup only ray-casts the few candidates. */
+/**
+ * A static R-tree (Flatbush) over the areas' bounding boxes: a lookup ray-casts only the few areas whose
+ * box holds the point, whatever the number of areas.
+ */
 export function createAreaIndex<T extends Locatable>(areas: readonly T[]): AreaIndex<T> {
+  const entries = areas.map((area) => ({
+    area,
+    box: bboxOf(area.geometry),
+    size: geometryArea(area.geometry),
+  }));
+  if (entries.length === 0) return { containing: () => [] };
+  const tree = new Flatbush(entries.length);
+  for (const { box } of entries) tree.add(box.minLon, box.minLat, box.maxLon, box.maxLat);
+  tree.finish();
+  return {
+    containing(lon, lat) {
+      const found: { area: T; size: number }[] = [];
+      // The boundary counts as inside within onSegment's tolerance, so the box query allows for it too.
+      const margin = 1e-9;
+      for (const index of tree.search(lon - margin, lat - margin, lon + margin, lat + margin)) {
+        const entry = entries[index]!;
+        if (pointInGeometry(lon, lat, entry.area.geometry)) found.push(entry);
+      }
+      return found.sort((a, b) => a.size - b.size).map((entry) => entry.area);
+    },
+  };
+}
+
+/** Every polygon ray-cast for every point: the baseline the index is measured against (bench). */
+export function createNaiveAreaIndex<T extends Locatable>(areas: readonly T[]): AreaIndex<T> {
   const entries = areas
-    .map((area) => ({ area, box: bboxOf(area.geometry), size: geometryArea(area.geometry) }))
+    .map((area) => ({ area, size: geometryArea(area.geometry) }))
     .sort((a, b) => a.size - b.size);
   return {
     containing(lon, lat) {
-      const found: T[] = [];
-      for (const entry of entries) {
-        if (inBBox(entry.box, lon, lat) && pointInGeometry(lon, lat, entry.area.geometry))
-          found.push(entry.area);
-      }
-      return found;
+      return entries
+        .filter((entry) => pointInGeometry(lon, lat, entry.area.geometry))
+        .map((entry) => entry.area);
     },
   };
+}
+
+/** Area-weighted centroid of a ring (shoelace); the first vertex for a degenerate ring. */
+function ringCentroid(ring: Ring): Position {
+  let twiceArea = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    const cross = xj * yi - xi * yj;
+    twiceArea += cross;
+    cx += (xj + xi) * cross;
+    cy += (yj + yi) * cross;
+  }
+  if (twiceArea === 0) return ring[0] ?? [0, 0];
+  return [cx / (3 * twiceArea), cy / (3 * twiceArea)];
+}
+
+/**
+ * A point certainly inside the area, to stand for it (a barrio's "centre" on the map): the centroid of its
+ * largest polygon when that falls inside, else the middle of the widest inside stretch of the horizontal
+ * line through the centroid (a crescent-shaped barrio's centroid lies outside it).
+ */
+export function representativePoint(geometry: AreaGeometry): Position | null {
+  let largest: PolygonCoordinates | undefined;
+  let largestArea = -1;
+  for (const polygon of polygonsOf(geometry)) {
+    const area = Math.abs(signedRingArea(polygon[0] ?? []));
+    if (area > largestArea) {
+      largest = polygon;
+      largestArea = area;
+    }
+  }
+  const outer = largest?.[0];
+  if (!largest || !outer || outer.length < 4) return null;
+  const centroid = ringCentroid(outer);
+  if (pointInPolygon(centroid[0], centroid[1], largest)) return centroid;
+  const lat = centroid[1];
+  const crossings: number[] = [];
+  for (const ring of largest) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > lat !== yj > lat) crossings.push(xi + ((lat - yi) * (xj - xi)) / (yj - yi));
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let best: Position | null = null;
+  let widest = -1;
+  for (let k = 0; k + 1 < crossings.length; k += 2) {
+    const width = crossings[k + 1]! - crossings[k]!;
+    if (width > widest) {
+      widest = width;
+      best = [(crossings[k]! + crossings[k + 1]!) / 2, lat];
+    }
+  }
+  return best ?? outer[0]!;
 }

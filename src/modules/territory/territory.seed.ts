@@ -9,8 +9,20 @@ export const DEMO_TERRITORY_SOURCE =
   'ricardo-arango/pandora, data/Barrio_Comuna_Corregimiento.geojson (commit 7caf0df), ' +
   'simplificado con scripts/prepare-territory.ts';
 
+export const DEMO_MUNICIPIOS_SOURCE =
+  'DANE, Marco Geoestadístico Nacional 2020 (límites municipales del AMB)';
+
 export function territoryAssetPath(divipola: string): string {
   return fileURLToPath(new URL(`${divipola}-areas.geojson`, ASSETS));
+}
+
+async function readAsset(file: string): Promise<unknown | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 export interface SeedTerritoryResult {
@@ -27,16 +39,22 @@ export async function seedDemoTerritory(
   tenantId: string,
   options: { divipola?: string } = {},
 ): Promise<SeedTerritoryResult> {
-  const existing = await service.countAreas(tenantId);
-  if (existing > 0) return { seeded: false, total: existing };
-  const file = territoryAssetPath(options.divipola ?? '68001');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { seeded: false, total: 0 };
-    throw error;
+  const divipola = options.divipola ?? '68001';
+  let seeded = false;
+  if ((await service.countAreas(tenantId)) === 0) {
+    const areas = await readAsset(territoryAssetPath(divipola));
+    if (!areas) return { seeded: false, total: 0 };
+    await service.importAreas(tenantId, areas, DEMO_TERRITORY_SOURCE, { municipio: divipola });
+    seeded = true;
   }
-  const result = await service.importAreas(tenantId, JSON.parse(text), DEMO_TERRITORY_SOURCE);
-  return { seeded: true, total: result.total };
+  // The metro area's limits (which municipality a point or a batch row falls in); also added to a data
+  // directory seeded before they shipped.
+  if ((await service.listAreas(tenantId, { kind: 'municipio' })).length === 0) {
+    const municipios = await readAsset(fileURLToPath(new URL('amb-municipios.geojson', ASSETS)));
+    if (municipios) {
+      await service.importAreas(tenantId, municipios, DEMO_MUNICIPIOS_SOURCE);
+      seeded = true;
+    }
+  }
+  return { seeded, total: await service.countAreas(tenantId) };
 }

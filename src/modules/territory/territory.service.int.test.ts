@@ -67,8 +67,16 @@ describe('territory service', () => {
       expect(barrios.length).toBeGreaterThanOrEqual(250);
       const parents = new Set([...comunas, ...corregimientos].map((area) => area.code));
       for (const barrio of barrios) expect(parents.has(barrio.parentCode ?? ''), barrio.code).toBe(true);
+      // And the four municipal limits of the metro area.
+      const municipios = await service.listAreas(tenantId, { kind: 'municipio' });
+      expect(municipios.map((area) => `${area.code} ${area.name}`)).toEqual([
+        '68001 Bucaramanga',
+        '68276 Floridablanca',
+        '68307 Girón',
+        '68547 Piedecuesta',
+      ]);
       expect(await service.countAreas(tenantId)).toBe(
-        comunas.length + corregimientos.length + barrios.length,
+        comunas.length + corregimientos.length + barrios.length + municipios.length,
       );
 
       const centro = await service.listAreas(tenantId, { parentCode: '15' });
@@ -77,6 +85,7 @@ describe('territory service', () => {
 
     it('locates Parque Santander in barrio Centro, comuna 15 Centro', async () => {
       expect(await service.findAreaAt(tenantId, PARQUE_SANTANDER.lon, PARQUE_SANTANDER.lat)).toEqual({
+        municipio: { code: '68001', name: 'Bucaramanga' },
         barrio: { code: '15-centro', name: 'Centro' },
         comuna: { code: '15', name: 'Centro' },
         corregimiento: null,
@@ -86,16 +95,20 @@ describe('territory service', () => {
     it('locates a point with no barrio by its comuna or corregimiento, and nothing outside the municipality', async () => {
       // The ravines west of comuna 1: comuna land that no barrio covers.
       expect(await service.findAreaAt(tenantId, -73.15, 7.15)).toEqual({
+        municipio: { code: '68001', name: 'Bucaramanga' },
         barrio: null,
         comuna: { code: '01', name: 'Norte' },
         corregimiento: null,
       });
       expect(await service.findAreaAt(tenantId, -73.08, 7.16)).toEqual({
+        municipio: { code: '68001', name: 'Bucaramanga' },
         barrio: null,
         comuna: null,
         corregimiento: { code: 'C2', name: 'Corregimiento 2' },
       });
+      // Outside Bucaramanga (in Piedecuesta): no barrio, comuna or corregimiento of the city.
       expect(await service.findAreaAt(tenantId, -73.0, 7.0)).toEqual({
+        municipio: { code: '68547', name: 'Piedecuesta' },
         barrio: null,
         comuna: null,
         corregimiento: null,
@@ -122,7 +135,7 @@ describe('territory service', () => {
 
       const asset = JSON.parse(fs.readFileSync(territoryAssetPath('68001'), 'utf8'));
       const result = await service.importAreas(tenantId, asset, 'prueba');
-      expect(result).toEqual({ total, inserted: 0, updated: total });
+      expect(result).toEqual({ total: total - 4, inserted: 0, updated: total - 4 });
       expect(await service.countAreas(tenantId)).toBe(total);
     });
   });
@@ -150,6 +163,7 @@ describe('territory service', () => {
       );
       expect(second).toEqual({ total: 2, inserted: 1, updated: 1 });
       expect(await service.findAreaAt(tenantId, 0.5, 0.5)).toEqual({
+        municipio: null,
         barrio: { code: '01-a', name: 'A renombrado' },
         comuna: { code: '01', name: 'Uno' },
         corregimiento: null,

@@ -2,13 +2,14 @@ import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, validationError } from '../../platform/http/errors.ts';
-import { type AreaGeometry, type AreaIndex, createAreaIndex } from './point-in-polygon.rules.ts';
+import { type AreaGeometry, type AreaIndex, bboxOf, createAreaIndex } from './point-in-polygon.rules.ts';
 import { type AreaKind, territoryArea } from './territory.schema.ts';
 
 export type { AreaGeometry } from './point-in-polygon.rules.ts';
 export type { AreaKind } from './territory.schema.ts';
 
 export const AREA_KINDS = [
+  'municipio',
   'comuna',
   'corregimiento',
   'barrio',
@@ -47,14 +48,16 @@ export interface LocatedArea {
   name: string;
 }
 
-/** Where a point falls: its barrio and the comuna (urban) or corregimiento (rural) that holds it. */
+/** Where a point falls: its municipality, barrio and the comuna (urban) or corregimiento (rural). */
 export interface AreaLocation {
+  municipio: LocatedArea | null;
   barrio: LocatedArea | null;
   comuna: LocatedArea | null;
   corregimiento: LocatedArea | null;
 }
 
 export type TerritoryService = ReturnType<typeof createTerritoryService>;
+export type AreaLocator = (lon: number, lat: number) => AreaLocation;
 
 /** Rows per INSERT statement: bounded so a statement stays well under the 65 535 bind-parameter limit. */
 export const IMPORT_CHUNK_SIZE = 200;
@@ -113,7 +116,7 @@ const areaFeature = z.object(
     properties: z.object(
       {
         kind: z.enum(AREA_KINDS, {
-          error: 'el tipo de área debe ser comuna, corregimiento, barrio o vereda.',
+          error: 'el tipo de área debe ser municipio, comuna, corregimiento, barrio o vereda.',
         }),
         code: areaCode,
         name: z
@@ -214,15 +217,42 @@ function assertCoordinates(lon: number, lat: number): void {
 
 // ---- The service ---------------------------------------------------------------------------------
 
-interface IndexedArea extends AreaSummary {
+export interface IndexedArea extends AreaSummary {
   geometry: AreaGeometry;
+  /** DIVIPOLA of the area's municipality; null for areas loaded before layers existed (the tenant's own). */
+  municipio: string | null;
 }
 
 interface Locator {
   loadedAt: number;
+  rows: IndexedArea[];
   barrios: AreaIndex<IndexedArea>;
   parents: AreaIndex<IndexedArea>;
+  municipios: AreaIndex<IndexedArea>;
   byKindAndCode: Map<string, IndexedArea>;
+}
+
+/**
+ * The barrio holding the point (the smallest, should two overlap), and its comuna or corregimiento:
+ * the barrio's parent when there is a barrio, otherwise the comuna or corregimiento holding the point.
+ */
+function locateIn(index: Locator, lon: number, lat: number): AreaLocation {
+  const barrio = index.barrios.containing(lon, lat)[0];
+  let parent: IndexedArea | undefined;
+  if (barrio?.parentCode) {
+    parent =
+      index.byKindAndCode.get(`comuna:${barrio.parentCode}`) ??
+      index.byKindAndCode.get(`corregimiento:${barrio.parentCode}`);
+  }
+  parent ??= index.parents.containing(lon, lat)[0];
+  const brief = (area: IndexedArea | undefined): LocatedArea | null =>
+    area ? { code: area.code, name: area.name } : null;
+  return {
+    municipio: brief(index.municipios.containing(lon, lat)[0]),
+    barrio: brief(barrio),
+    comuna: brief(parent?.kind === 'comuna' ? parent : undefined),
+    corregimiento: brief(parent?.kind === 'corregimiento' ? parent : undefined),
+  };
 }
 
 /** Political-administrative areas of each tenant: import, list, map and "in which barrio is this point". */
@@ -230,10 +260,17 @@ export function createTerritoryService(db: Db, options: { now?: () => number } =
   const now = options.now ?? Date.now;
   const locators = new Map<string, Promise<Locator>>();
 
-  async function importAreas(tenantId: string, input: unknown, source: string): Promise<ImportAreasResult> {
+  /** Upserts the areas by kind and code; `municipio` is the DIVIPOLA they belong to (default: the tenant's). */
+  async function importAreas(
+    tenantId: string,
+    input: unknown,
+    source: string,
+    options: { municipio?: string | null } = {},
+  ): Promise<ImportAreasResult> {
     const areas = validateAreaCollection(input);
     const rows = areas.map((area) => ({
       tenantId,
+      municipio: area.properties.kind === 'municipio' ? area.properties.code : (options.municipio ?? null),
       kind: area.properties.kind,
       code: area.properties.code,
       name: area.properties.name,
@@ -253,6 +290,7 @@ export function createTerritoryService(db: Db, options: { now?: () => number } =
             set: {
               name: sql`excluded.name`,
               parentCode: sql`excluded.parent_code`,
+              municipio: sql`excluded.municipio`,
               geometry: sql`excluded.geometry`,
               source: sql`excluded.source`,
             },
@@ -306,6 +344,7 @@ export function createTerritoryService(db: Db, options: { now?: () => number } =
         code: territoryArea.code,
         name: territoryArea.name,
         parentCode: territoryArea.parentCode,
+        municipio: territoryArea.municipio,
         geometry: territoryArea.geometry,
       })
       .from(territoryArea)
@@ -319,7 +358,11 @@ export function createTerritoryService(db: Db, options: { now?: () => number } =
     const rows = await areasWithGeometry(tenantId, kind);
     return {
       type: 'FeatureCollection',
-      features: rows.map(({ geometry, ...properties }) => ({ type: 'Feature', properties, geometry })),
+      features: rows.map(({ geometry, municipio: _municipio, ...properties }) => ({
+        type: 'Feature',
+        properties,
+        geometry,
+      })),
     };
   }
 
@@ -327,8 +370,10 @@ export function createTerritoryService(db: Db, options: { now?: () => number } =
     const rows = await areasWithGeometry(tenantId);
     return {
       loadedAt: now(),
+      rows,
       barrios: createAreaIndex(rows.filter((row) => row.kind === 'barrio')),
       parents: createAreaIndex(rows.filter((row) => row.kind === 'comuna' || row.kind === 'corregimiento')),
+      municipios: createAreaIndex(rows.filter((row) => row.kind === 'municipio')),
       byKindAndCode: new Map(rows.map((row) => [`${row.kind}:${row.code}`, row])),
     };
   }
@@ -353,32 +398,55 @@ export function createTerritoryService(db: Db, options: { now?: () => number } =
     return loading;
   }
 
-  /**
-   * The barrio holding the point (the smallest, should two overlap), and its comuna or corregimiento:
-   * the barrio's parent when there is a barrio, otherwise the comuna or corregimiento holding the point.
-   */
   async function findAreaAt(tenantId: string, lon: number, lat: number): Promise<AreaLocation> {
     assertCoordinates(lon, lat);
+    return locateIn(await locator(tenantId), lon, lat);
+  }
+
+  /** The same look-up as findAreaAt, synchronous once loaded: for batches of many points. */
+  async function areaLocator(tenantId: string): Promise<(lon: number, lat: number) => AreaLocation> {
     const index = await locator(tenantId);
-    const barrio = index.barrios.containing(lon, lat)[0];
-    let parent: IndexedArea | undefined;
-    if (barrio?.parentCode) {
-      parent =
-        index.byKindAndCode.get(`comuna:${barrio.parentCode}`) ??
-        index.byKindAndCode.get(`corregimiento:${barrio.parentCode}`);
-    }
-    parent ??= index.parents.containing(lon, lat)[0];
-    const brief = (area: IndexedArea | undefined): LocatedArea | null =>
-      area ? { code: area.code, name: area.name } : null;
-    return {
-      barrio: brief(barrio),
-      comuna: brief(parent?.kind === 'comuna' ? parent : undefined),
-      corregimiento: brief(parent?.kind === 'corregimiento' ? parent : undefined),
-    };
+    return (lon, lat) => locateIn(index, lon, lat);
+  }
+
+  /** Every area with its geometry (cached as findAreaAt's index is), for the geocoder's gazetteer. */
+  async function indexedAreas(tenantId: string): Promise<readonly IndexedArea[]> {
+    return (await locator(tenantId)).rows;
+  }
+
+  /** The extent of the map: the comunas and barrios (the neighbours' limits only when there are none). */
+  async function bounds(tenantId: string): Promise<[number, number, number, number] | null> {
+    const rows = (await locator(tenantId)).rows;
+    const inner = rows.filter((row) => row.kind !== 'municipio');
+    const boxes = (inner.length > 0 ? inner : rows).map((row) => bboxOf(row.geometry));
+    if (boxes.length === 0) return null;
+    return [
+      Math.min(...boxes.map((box) => box.minLon)),
+      Math.min(...boxes.map((box) => box.minLat)),
+      Math.max(...boxes.map((box) => box.maxLon)),
+      Math.max(...boxes.map((box) => box.maxLat)),
+    ];
+  }
+
+  /** The credits of the loaded areas, for the map's attribution. */
+  async function attribution(tenantId: string): Promise<string> {
+    const rows = await db
+      .selectDistinct({ source: territoryArea.source })
+      .from(territoryArea)
+      .where(eq(territoryArea.tenantId, tenantId))
+      .limit(10);
+    return rows
+      .map((row) => row.source)
+      .filter(Boolean)
+      .join(' · ');
   }
 
   return {
     importAreas,
+    bounds,
+    attribution,
+    indexedAreas,
+    areaLocator,
     countAreas,
     listAreas,
     areasGeoJson,

@@ -57,6 +57,18 @@ const environmentSchema = z.object({
   PAYMENT_GATEWAY_API_SECRET: z.string().optional(),
   PAYMENT_GATEWAY_CALLBACK_SECRET: z.string().optional(),
   PAYMENT_GATEWAY_AUTH: z.enum(['hmac', 'bearer']).optional(),
+  // Optional online geocoder for what the local layers cannot place (src/modules/territory/online/README.md).
+  GEOCODER_PROVIDER: z.enum(['nominatim', 'arcgis']).optional(),
+  GEOCODER_URL: z.url().optional(),
+  GEOCODER_TOKEN: z.string().optional(),
+  GEOCODER_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(1),
+  GEOCODER_USER_AGENT: z.string().min(3).default('AlcaldiaDigital/1.0 (sede electrónica municipal)'),
+  // A raster base map under the territory map (a {z}/{x}/{y} URL); unset = our vector layers only.
+  MAP_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'debe ser una URL de teselas con {z}, {x} y {y}')
+    .optional(),
+  MAP_BASE_ATTRIBUTION: z.string().default(''),
   // PQRSD mailbox read by IMAP every two minutes (src/modules/requests/intake/README.md); unset = off.
   PQRSD_IMAP_URL: z
     .string()

@@ -59,15 +59,45 @@ const VIA_WORDS: Record<string, ViaType> = {};
 const addVia = (type: ViaType, words: string[]) => {
   for (const word of words) VIA_WORDS[word] = type;
 };
-addVia('CL', ['CL', 'CLL', 'CALL', 'CALLE', 'CA', 'CLLE', 'CAL']);
-addVia('KR', ['KR', 'CR', 'CRA', 'KRA', 'CARR', 'CARRERA', 'K', 'KRR', 'CARERA', 'CRR', 'CAR', 'CRRA']);
-addVia('AV', ['AV', 'AVE', 'AVDA', 'AVENIDA', 'AVD']);
+addVia('CL', ['CL', 'CLL', 'CALL', 'CALLE', 'CA', 'CLLE', 'CAL', 'CLE', 'CALE', 'CALLLE', 'CAALLE']);
+addVia('KR', [
+  'KR',
+  'CR',
+  'CRA',
+  'KRA',
+  'CARR',
+  'CARRERA',
+  'K',
+  'KRR',
+  'CARERA',
+  'CRR',
+  'CAR',
+  'CRRA',
+  'CARERRA',
+  'CARRERRA',
+  'CARRRERA',
+  'CARREA',
+  'CARRERAS',
+]);
+addVia('AV', ['AV', 'AVE', 'AVDA', 'AVENIDA', 'AVD', 'AVN', 'AVEN', 'AVENIDAD', 'AVNDA']);
 addVia('AC', ['AC']);
 addVia('AK', ['AK']);
-addVia('TV', ['TV', 'TR', 'TRANSV', 'TRANS', 'TRANSVERSAL', 'TRV', 'TRANSVERSA']);
-addVia('DG', ['DG', 'DIAG', 'DIAGONAL', 'DIG']);
-addVia('CQ', ['CQ', 'CIRC', 'CIRCULAR']);
-addVia('CV', ['CV', 'CIRCUNVALAR']);
+addVia('TV', [
+  'TV',
+  'TR',
+  'TRANSV',
+  'TRANS',
+  'TRANSVERSAL',
+  'TRV',
+  'TRANSVERSA',
+  'TRANVERSAL',
+  'TRASVERSAL',
+  'TRASV',
+  'TRANV',
+]);
+addVia('DG', ['DG', 'DIAG', 'DIAGONAL', 'DIG', 'DGNAL', 'DIAGNAL', 'DGL']);
+addVia('CQ', ['CQ', 'CIRC', 'CIRCULAR', 'CIR']);
+addVia('CV', ['CV', 'CIRCUNVALAR', 'CIRCUNV', 'CIRCUNVALACION']);
 addVia('AU', ['AU', 'AUTOPISTA', 'AUT', 'AUTOP']);
 addVia('BL', ['BL', 'BULEVAR', 'BOULEVARD']);
 addVia('PJ', ['PJ', 'PASAJE']);
@@ -96,11 +126,14 @@ const COMPLEMENT_WORDS: Record<string, string> = {
   CASA: 'CS',
   CS: 'CS',
   LOCAL: 'LC',
+  LOCALES: 'LC',
   LC: 'LC',
   LOC: 'LC',
   OFICINA: 'OF',
   OF: 'OF',
   OFI: 'OF',
+  OFC: 'OF',
+  OFIC: 'OF',
   PISO: 'PI',
   PI: 'PI',
   MANZANA: 'MZ',
@@ -146,9 +179,14 @@ function looksRural(tokens: string[]): boolean {
   return tokens.some((token, index) => RURAL_WORDS.has(token) && /^[A-Z0-9]/.test(tokens[index + 1] ?? ''));
 }
 
-const NUMBER_SIGNS = new Set(['#', 'NO', 'NRO', 'NUM', 'NUMERO', 'N']);
-const CROSSING_SIGNS = new Set(['&', 'CON', 'Y', 'X']);
+const NUMBER_SIGNS = new Set(['#', 'NO', 'NRO', 'NUM', 'NUMERO', 'N', '-']);
+const CROSSING_SIGNS = new Set(['&', 'CON', 'Y', 'X', 'ESQUINA', 'ESQ', 'CRUCE']);
+/** "C 36 17 37" (cadastre R1 style): a lone C is Calle only where the vía opens, elsewhere it is a letter. */
+const MAIN_VIA_ONLY: Record<string, ViaType> = { C: 'CL' };
+const mainViaWord = (token: string): ViaType | undefined => VIA_WORDS[token] ?? MAIN_VIA_ONLY[token];
 const MAX_INPUT = 300;
+
+const BARRIO_SIGN = /\bB\s*[/°º]/g;
 
 /** Upper-case, without accents, separators spaced out so that tokens are words, numbers and signs. */
 export function tokenize(input: string): string[] {
@@ -156,8 +194,10 @@ export function tokenize(input: string): string[] {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()
-    .replace(/N\s*[°º]\s*/g, ' # ')
-    .replace(/\b(NO|NRO|NUM|NUMERO)\s*\.\s*/g, ' # ')
+    // "N°", "No.", "N. 10", "No10", "Nro.10", and "35N10" glued between numbers: one pass, it runs on every row.
+    .replace(/N\s*[°º]\s*|\b(?:NO|NRO|NUM|NUMERO|N)\s*\.\s*|\b(?:NO|NRO|NUM)(?=\d)|(?<=\d)N(?=\d)/g, ' # ')
+    // "B/ La Victoria", "Bº La Victoria": the slash or ordinal sign marks a barrio.
+    .replace(BARRIO_SIGN, ' BARRIO ')
     .replace(/[–—−]/g, '-')
     .replace(/[#&-]/g, (sign) => ` ${sign} `)
     .replace(/[.,;:()"'/]/g, ' ');
@@ -165,9 +205,10 @@ export function tokenize(input: string): string[] {
     .split(/\s+/)
     .filter(Boolean)
     .flatMap((token) => {
-      // Glued pieces: "CRA50" → CRA 50, "45A" stays, "23CN" → 23 C N handled by the number reader.
-      const glued = /^([A-Z]{2,})(\d+[A-Z]?)$/.exec(token);
-      if (glued && VIA_WORDS[glued[1]!]) return [glued[1]!, glued[2]!];
+      // Glued pieces: "CRA50" → CRA 50, "K50" → K 50, "APTO502" → APTO 502; "45A" stays, "23CN" → 23 C N
+      // handled by the number reader.
+      const glued = /^([A-Z]+)(\d+[A-Z]?)$/.exec(token);
+      if (glued && (mainViaWord(glued[1]!) || COMPLEMENT_WORDS[glued[1]!])) return [glued[1]!, glued[2]!];
       return [token];
     });
 }
@@ -189,11 +230,23 @@ class Reader {
 const isQuadrant = (token: string | undefined): token is Quadrant =>
   token !== undefined && (QUADRANTS as readonly string[]).includes(token);
 const isLetter = (token: string | undefined) => token !== undefined && /^[A-Z]$/.test(token);
+/** A lone letter that belongs to the number before it: not "Y"/"X" (crossings), nor N/S (quadrant or number sign). */
+function isSuffixLetter(reader: Reader): boolean {
+  const token = reader.peek();
+  return (
+    isLetter(token) &&
+    token !== 'N' &&
+    token !== 'S' &&
+    !CROSSING_SIGNS.has(token!) &&
+    !startsCross(reader, 0)
+  );
+}
+const GLUED_QUADRANTS: Record<string, Quadrant> = { S: 'SUR', E: 'ESTE', N: 'NORTE', O: 'OESTE' };
 
 /** A street number with its letter, BIS (and its letter) and quadrant: 32B, 9 BIS SUR, 30 A, 8B BIS C ESTE. */
 function readStreetNumber(reader: Reader): StreetNumber | null {
   const head = reader.peek();
-  const match = head ? /^(\d{1,3})([A-Z]{0,3})$/.exec(head) : null;
+  const match = head ? /^(\d{1,3})([A-Z]{0,7})$/.exec(head) : null;
   if (!match) return null;
   reader.next();
   const number = Number(match[1]);
@@ -202,8 +255,19 @@ function readStreetNumber(reader: Reader): StreetNumber | null {
   let bis = false;
   let bisLetter: string | null = null;
   let quadrant: Quadrant | null = null;
-  // Glued suffixes: "23CN" → letter C, quadrant NORTE; "10BIS" → BIS.
-  if (glued.startsWith('BIS')) {
+  // Glued suffixes: "32BSUR" → letter B, SUR; "23CN" → letter C, NORTE; "10BIS" → BIS; "9BISA" → BIS A;
+  // "10N", "10S" → the quadrant (N and S are not used as letters; "10E" stays letter E, as in Bogotá's grid).
+  if (glued.length >= 3) {
+    const tail = /(NORTE|OESTE|ESTE|SUR)$/.exec(glued);
+    if (tail) {
+      quadrant = tail[1] as Quadrant;
+      glued = glued.slice(0, -tail[1]!.length);
+    }
+  }
+  if (glued === 'N' || glued === 'S') {
+    quadrant = GLUED_QUADRANTS[glued]!;
+    glued = '';
+  } else if (glued.startsWith('BIS')) {
     bis = true;
     glued = glued.slice(3);
   } else if (glued.length > 0) {
@@ -214,19 +278,34 @@ function readStreetNumber(reader: Reader): StreetNumber | null {
       glued = glued.slice(3);
     }
   }
-  const gluedQuadrant = { S: 'SUR', E: 'ESTE', N: 'NORTE', O: 'OESTE' }[glued] as Quadrant | undefined;
-  if (gluedQuadrant) quadrant = gluedQuadrant;
+  if (bis && glued.length === 1 && !GLUED_QUADRANTS[glued]) {
+    bisLetter = glued;
+    glued = '';
+  }
+  const gluedQuadrant = GLUED_QUADRANTS[glued];
+  if (gluedQuadrant && !quadrant) quadrant = gluedQuadrant;
   // Separate tokens: a lone letter (not a via word that starts the cross street), BIS, its letter, quadrant.
-  if (!letter && !bis && isLetter(reader.peek()) && !startsCross(reader, 0)) {
+  if (!letter && !bis && !quadrant && isSuffixLetter(reader)) {
     letter = reader.next()!;
   }
-  if (reader.peek() === 'BIS') {
+  if (!quadrant && reader.peek() === 'BIS') {
     reader.next();
     bis = true;
-    if (isLetter(reader.peek()) && !startsCross(reader, 0)) bisLetter = reader.next()!;
+    if (isSuffixLetter(reader)) bisLetter = reader.next()!;
   }
-  if (!quadrant && isQuadrant(reader.peek())) quadrant = reader.next() as Quadrant;
+  if (!quadrant) quadrant = readQuadrant(reader);
   return { number, letter, bis, bisLetter, quadrant };
+}
+
+/** SUR, ESTE…, or a lone N or S standing for them ("Calle 10 N # 5-20"), but not "N 10" (a number sign). */
+function readQuadrant(reader: Reader): Quadrant | null {
+  const token = reader.peek();
+  if (isQuadrant(token)) return reader.next() as Quadrant;
+  if (token === 'S' || (token === 'N' && !/^\d/.test(reader.peek(1) ?? ''))) {
+    reader.next();
+    return GLUED_QUADRANTS[token]!;
+  }
+  return null;
 }
 
 /** The token at `offset` opens the cross street ("K 10" after "#"), rather than being a letter suffix. */
@@ -235,7 +314,7 @@ function startsCross(reader: Reader, offset: number): boolean {
   return token !== undefined && token in VIA_WORDS && /^\d/.test(reader.peek(offset + 1) ?? '');
 }
 
-function readVia(reader: Reader): ViaType | null {
+function readVia(reader: Reader, main = false): ViaType | null {
   const first = reader.peek();
   if (!first) return null;
   // Two-word types: "AVENIDA CALLE", "AV CARRERA", "AV CRA".
@@ -244,7 +323,7 @@ function readVia(reader: Reader): ViaType | null {
     reader.index += 2;
     return VIA_WORDS[second] === 'CL' ? 'AC' : 'AK';
   }
-  const type = VIA_WORDS[first];
+  const type = main ? mainViaWord(first) : VIA_WORDS[first];
   if (!type) return null;
   reader.next();
   return type;
@@ -265,10 +344,12 @@ export function canonicalOf(components: AddressComponents): string | null {
   const { via, cross } = components;
   if (!via) return null;
   const parts = [via.type, formatNumber(via)];
-  if (cross) {
-    if (components.placa === null && cross.type) parts.push(cross.type);
-    parts.push(formatNumber(cross));
+  if (cross && components.placa === null && cross.type) {
+    // A corner is the same place whichever street is written first: "Carrera 10 con Calle 19" = "Calle 19 con Carrera 10".
+    const streets = [parts.join(' '), `${cross.type} ${formatNumber(cross)}`].sort();
+    return streets.join(' ');
   }
+  if (cross) parts.push(formatNumber(cross));
   if (components.placa !== null) parts.push(String(components.placa));
   if (components.placaQuadrant) parts.push(components.placaQuadrant);
   return parts.join(' ');
@@ -324,9 +405,14 @@ export function parseAddress(input: string): ParsedAddress {
   if (tokens.length === 0) return notAddress;
   const reader = new Reader(tokens);
   // Skip a leading label ("Dirección", "Dir") before the vía.
-  while (!reader.done() && !VIA_WORDS[reader.peek()!] && reader.index < 3 && !RURAL_WORDS.has(reader.peek()!))
+  while (
+    !reader.done() &&
+    !mainViaWord(reader.peek()!) &&
+    reader.index < 3 &&
+    !RURAL_WORDS.has(reader.peek()!)
+  )
     reader.next();
-  const viaType = readVia(reader);
+  const viaType = readVia(reader, true);
   if (!viaType) {
     if (looksRural(tokens)) {
       const { complement, barrio } = { complement: tokens.join(' '), barrio: null };
@@ -345,8 +431,10 @@ export function parseAddress(input: string): ParsedAddress {
   // Separator: "#", "No", or a crossing sign ("&", "con") or nothing before the cross number.
   let crossing = false;
   const sign = reader.peek();
-  if (sign && NUMBER_SIGNS.has(sign)) reader.next();
-  else if (sign && CROSSING_SIGNS.has(sign)) {
+  if (sign && NUMBER_SIGNS.has(sign)) {
+    // "No. # 10", "- # 10": one sign or two, never the cross number itself.
+    while (NUMBER_SIGNS.has(reader.peek() ?? '')) reader.next();
+  } else if (sign && CROSSING_SIGNS.has(sign)) {
     reader.next();
     crossing = true;
   }
