@@ -44,6 +44,8 @@ export interface ImportLayerInput {
   srid?: LayerSrid;
   field?: string;
   fileName: string;
+  /** Credits and licence of the data (shown on the map). */
+  source?: string;
   bytes: Uint8Array;
 }
 
@@ -62,6 +64,7 @@ export interface LayerSummary {
   tipo: LayerType;
   municipio: string;
   nombre: string;
+  fuente: string | null;
   elementos: number;
   omitidos: number;
   srid: number;
@@ -110,14 +113,15 @@ export function createTerritoryLayersService(deps: {
     const id = randomUUID();
     await database.inBulkTransaction(async (connection) => {
       await connection.query(
-        `insert into territory_layer (id, tenant_id, type, municipio, file_name, source_srid, features, skipped, problems, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
+        `insert into territory_layer (id, tenant_id, type, municipio, file_name, source, source_srid, features, skipped, problems, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
         [
           id,
           input.tenantId,
           input.type,
           input.municipio,
           input.fileName.slice(0, 200),
+          input.source?.slice(0, 200) || null,
           counts.srid,
           counts.features,
           counts.skipped,
@@ -261,9 +265,14 @@ export function createTerritoryLayersService(deps: {
           geometry: area.geometry,
         })),
       };
-      await territory.importAreas(input.tenantId, collection, `capa ${input.fileName}`.slice(0, 200), {
-        municipio: input.municipio,
-      });
+      await territory.importAreas(
+        input.tenantId,
+        collection,
+        (input.source || `capa ${input.fileName}`).slice(0, 200),
+        {
+          municipio: input.municipio,
+        },
+      );
       const counts = { ...base, features: areas.length, skipped: 0, problems };
       const id = await recordLayer(input, counts, async () => {});
       result = { id, ...counts };
@@ -293,6 +302,7 @@ export function createTerritoryLayersService(deps: {
       tipo: row.type,
       municipio: row.municipio,
       nombre: row.fileName,
+      fuente: row.source,
       elementos: row.features,
       omitidos: row.skipped,
       srid: row.sourceSrid,
@@ -311,6 +321,18 @@ export function createTerritoryLayersService(deps: {
       .from(territoryLayer)
       .where(eq(territoryLayer.tenantId, tenantId));
     return `${row?.n ?? 0}:${row?.latest ?? ''}`;
+  }
+
+  /** Municipalities the tenant loaded layers for, and the credits of those layers (for the map). */
+  async function layerSummary(tenantId: string): Promise<{ municipios: string[]; sources: string[] }> {
+    const rows = await db
+      .selectDistinct({ municipio: territoryLayer.municipio, source: territoryLayer.source })
+      .from(territoryLayer)
+      .where(eq(territoryLayer.tenantId, tenantId));
+    return {
+      municipios: [...new Set(rows.map((row) => row.municipio))].sort(),
+      sources: [...new Set(rows.map((row) => row.source).filter((source): source is string => !!source))],
+    };
   }
 
   async function streetSegments(tenantId: string, municipio: string) {
@@ -371,7 +393,15 @@ export function createTerritoryLayersService(deps: {
     };
   }
 
-  return { importLayer, listLayers, layersVersion, streetSegments, addressPoints, streetsGeoJson };
+  return {
+    importLayer,
+    listLayers,
+    layerSummary,
+    layersVersion,
+    streetSegments,
+    addressPoints,
+    streetsGeoJson,
+  };
 }
 
 const STREET_COLUMNS = [

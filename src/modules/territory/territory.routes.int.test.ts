@@ -30,7 +30,7 @@ beforeAll(async () => {
         bytes: LEBRIJA_STREETS,
         type: 'application/geo+json',
       },
-      { tipo: 'vias', municipio: LEBRIJA },
+      { tipo: 'vias', municipio: LEBRIJA, fuente: 'IGAC, NOMENCLATURA_VIAL, CC BY 4.0' },
     ),
   });
   expect(upload.statusCode, upload.body).toBe(201);
@@ -182,13 +182,51 @@ describe('geocoding one address', () => {
     const badMunicipio = await geocode({ direccion: 'Calle 1 # 2-3', municipio: 'Lebrija' });
     expect(badMunicipio.statusCode).toBe(400);
     expect(badMunicipio.json().detail).toContain('municipio: use el código DIVIPOLA');
+    const noSuchMunicipio = await geocode({ direccion: 'Calle 1 # 2-3', municipio: '68999' });
+    expect(noSuchMunicipio.statusCode).toBe(400);
+    expect(noSuchMunicipio.json()).toMatchObject({ field: 'municipio' });
+    expect(noSuchMunicipio.json().detail).toContain('68999 no es un código DIVIPOLA');
+    // Another city's address: honest about having no layers there.
+    const medellin = (await geocode({ direccion: 'Calle 10 # 43-20', municipio: '05001' })).json();
+    expect(medellin).toMatchObject({ status: 'completa', precision: 'ninguna', lat: null });
+  });
+});
+
+describe('the map configuration', () => {
+  it('names the municipios the search may ask for and credits every layer', async () => {
+    const response = await get('/api/v1/territory/map');
+    expect(response.statusCode).toBe(200);
+    const config = response.json();
+    expect(config.municipio).toEqual({ codigo: '68001', nombre: 'Bucaramanga' });
+    expect(
+      config.municipios.map((m: { codigo: string; nombre: string }) => `${m.codigo} ${m.nombre}`),
+    ).toEqual([
+      '68001 Bucaramanga',
+      '68276 Floridablanca',
+      '68307 Girón',
+      '68547 Piedecuesta',
+      '68406 Lebrija',
+    ]);
+    expect(config.baseMap).toBeNull();
+    expect(config.attribution).toContain('IGAC, NOMENCLATURA_VIAL, CC BY 4.0');
+    expect(config.attribution).toContain('pandora');
+    const [minLon, minLat, maxLon, maxLat] = config.bounds;
+    expect(minLon).toBeGreaterThan(-73.2);
+    expect(maxLon).toBeLessThan(-73.0);
+    expect(minLat).toBeGreaterThan(7.0);
+    expect(maxLat).toBeLessThan(7.3);
   });
 });
 
 describe('reference layers', () => {
   it('lists the loaded layer and draws its streets for a box', async () => {
     const list = await admin.get('/api/v1/admin/territory/layers');
-    expect(list.json().items[0]).toMatchObject({ tipo: 'vias', municipio: LEBRIJA, srid: 4326 });
+    expect(list.json().items[0]).toMatchObject({
+      tipo: 'vias',
+      municipio: LEBRIJA,
+      srid: 4326,
+      fuente: 'IGAC, NOMENCLATURA_VIAL, CC BY 4.0',
+    });
     expect(list.json().items[0].elementos).toBeGreaterThan(400);
     const streets = await get('/api/v1/territory/streets.geojson?bbox=-73.22,7.11,-73.21,7.12');
     expect(streets.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import { uploadedBytes } from '../../platform/files/upload-bytes.ts';
 import { validationError } from '../../platform/http/errors.ts';
 import type { RoutePlugin } from '../../platform/http/types.ts';
 import { text } from '../../platform/http/zod-text.ts';
+import { divipolaMunicipios } from './divipola.ts';
 import { batchFormatOf, readBatchFile } from './geocoding/batch-file.ts';
 import { GEOCODE_BATCH_QUEUE, type GeocodeBatchData } from './geocoding/geocode-batch.job.ts';
 import type { GeocodingService } from './geocoding/geocoding.service.ts';
@@ -237,6 +238,8 @@ export function territoryRoutes(services: TerritoryRouteServices): RoutePlugin {
           response: {
             200: z.object({
               municipio: z.object({ codigo: z.string(), nombre: z.string() }),
+              /** The tenant's own first, then those with limits or layers: what the search may ask for. */
+              municipios: z.array(z.object({ codigo: z.string(), nombre: z.string() })),
               bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
               baseMap: z.object({ url: z.string(), attribution: z.string() }).nullable(),
               attribution: z.string(),
@@ -245,12 +248,25 @@ export function territoryRoutes(services: TerritoryRouteServices): RoutePlugin {
         },
       },
       async (request) => {
-        const tenant = await ctx.tenants.getById(request.actor.tenantId);
+        const { tenantId } = request.actor;
+        const tenant = await ctx.tenants.getById(tenantId);
+        const [limits, loaded, areaCredits] = await Promise.all([
+          service.listAreas(tenantId, { kind: 'municipio' }),
+          layers.layerSummary(tenantId),
+          service.attribution(tenantId),
+        ]);
+        const codes = [
+          ...new Set([tenant.divipola, ...limits.map((area) => area.code), ...loaded.municipios]),
+        ];
+        const names = divipolaMunicipios();
         return {
           municipio: { codigo: tenant.divipola, nombre: tenant.name },
-          bounds: await service.bounds(request.actor.tenantId),
+          municipios: codes.map((codigo) => ({ codigo, nombre: names.get(codigo)?.name ?? codigo })),
+          bounds: await service.bounds(tenantId),
           baseMap: services.map.baseMap,
-          attribution: await service.attribution(request.actor.tenantId),
+          attribution: [...new Set([...areaCredits.split(' · '), ...loaded.sources].filter(Boolean))].join(
+            ' · ',
+          ),
         };
       },
     );
@@ -287,6 +303,7 @@ export function territoryRoutes(services: TerritoryRouteServices): RoutePlugin {
                   tipo: z.enum(LAYER_TYPES),
                   municipio: z.string(),
                   nombre: z.string(),
+                  fuente: z.string().nullable(),
                   elementos: z.number(),
                   omitidos: z.number(),
                   srid: z.number(),
@@ -353,6 +370,7 @@ export function territoryRoutes(services: TerritoryRouteServices): RoutePlugin {
           municipio: form.data.municipio || tenant.divipola,
           srid: form.data.srid,
           field: form.data.campo || undefined,
+          source: form.data.fuente || undefined,
           fileName: file.name,
           bytes: file.bytes,
         });
@@ -431,4 +449,5 @@ const layerForm = z.object({
     .optional()
     .transform((value) => (value ? (Number(value) as LayerSrid) : undefined)),
   campo: z.string().max(60, 'campo: admite como máximo 60 caracteres.').optional(),
+  fuente: z.string().max(200, 'fuente: admite como máximo 200 caracteres.').optional(),
 });

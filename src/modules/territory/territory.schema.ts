@@ -50,6 +50,8 @@ export const territoryLayer = pgTable(
     type: varchar('type', { length: 16 }).notNull().$type<LayerType>(),
     municipio: varchar('municipio', { length: 5 }).notNull(),
     fileName: text('file_name').notNull(),
+    /** Who made the data and under which licence (e.g. «IGAC, CC BY 4.0»), credited on the map. */
+    source: text('source'),
     sourceSrid: integer('source_srid').notNull(),
     features: integer('features').notNull(),
     skipped: integer('skipped').notNull(),

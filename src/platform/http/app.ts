@@ -52,6 +52,12 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['loggerInstance'];
 }
 
+/** The base map's tile server, when one is configured (`{s}` subdomains become a wildcard). */
+export function tileImageSources(url: string | undefined): string[] {
+  const origin = url ? /^https?:\/\/[^/]+/.exec(url)?.[0] : undefined;
+  return origin ? [origin.replace('{s}', '*')] : [];
+}
+
 export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promise<ZodApp> {
   const { config } = ctx;
   const app = Fastify({
@@ -95,7 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https://*.tile.openstreetmap.org'],
+        imgSrc: ["'self'", 'data:', ...tileImageSources(config.MAP_BASE_URL)],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -33,6 +33,10 @@ import { TenantProvider } from './tenant';
 const AdminSection = lazy(() =>
   import('../modules/admin/AdminSection').then((module) => ({ default: module.AdminSection })),
 );
+// The map library is only downloaded by whoever opens the map.
+const TerritoryMapPage = lazy(() =>
+  import('../modules/territory/MapPage').then((module) => ({ default: module.MapPage })),
+);
 
 export function App() {
   return (
@@ -94,6 +98,14 @@ export function App() {
                   <RequireAuth>
                     <MyPqrsdPage />
                   </RequireAuth>
+                }
+              />
+              <Route
+                path="territorio"
+                element={
+                  <Suspense fallback={<Loading label="Cargando el mapa…" />}>
+                    <TerritoryMapPage />
+                  </Suspense>
                 }
               />
               <Route path="politica-de-datos" element={<PrivacyPolicyPage />} />

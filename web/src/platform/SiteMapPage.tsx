@@ -12,6 +12,7 @@ const SECTIONS = [
       { to: '/pqrsd/radicar', label: 'Radicar una PQRSD' },
       { to: '/pqrsd/consultar', label: 'Consultar el estado de una PQRSD' },
       { to: '/pqrsd/mias', label: 'Mis PQRSD' },
+      { to: '/territorio', label: 'Mapa del municipio: buscar una dirección o un barrio' },
     ],
   },
   {

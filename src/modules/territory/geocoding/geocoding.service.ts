@@ -1,4 +1,6 @@
+import { validationError } from '../../../platform/http/errors.ts';
 import { type AddressStatus, formatAddress, parseAddress } from '../address/address-parser.ts';
+import { divipolaMunicipios } from '../divipola.ts';
 import type { BarrioAliasFile } from '../gazetteer/index.ts';
 import { representativePoint } from '../point-in-polygon.rules.ts';
 import type { AreaLocator, IndexedArea, TerritoryService } from '../territory.service.ts';
@@ -72,8 +74,6 @@ export function createGeocodingService(deps: {
   aliases?: () => Promise<BarrioAliasFile | null>;
   /** Told of online failures (a refused User-Agent, an expired token) that the chain answers as misses. */
   onOnlineError?: (error: unknown) => void;
-  /** Department of the tenant's municipalities, for the online query (default Santander). */
-  departamento?: string;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
@@ -156,6 +156,13 @@ export function createGeocodingService(deps: {
     return async function geocodeOne(query: GeocodeQuery): Promise<GeocodeResult> {
       const text = typeof query.direccion === 'string' ? query.direccion.slice(0, MAX_ADDRESS_LENGTH) : '';
       const municipio = query.municipio?.trim() || tenant.divipola;
+      const known = divipolaMunicipios().get(municipio);
+      if (!known) {
+        throw validationError(
+          'municipio',
+          `municipio: ${municipio.slice(0, 10)} no es un código DIVIPOLA de municipio.`,
+        );
+      }
       const parsed = parseAddress(text);
       const { layers, municipioName } = await municipioLayers(tenantId, municipio, tenant.divipola);
       let local = geocodeLocally(layers, parsed, { barrio: query.barrio?.slice(0, 120) ?? null });
@@ -168,8 +175,8 @@ export function createGeocodingService(deps: {
           .geocode({
             // Providers read «Carrera 27 # 36 - 14», not our key «KR 27 36 14».
             address: formatAddress(parsed.components) ?? text,
-            municipio: municipioName ?? (municipio === tenant.divipola ? tenant.name : municipio),
-            departamento: deps.departamento ?? 'Santander',
+            municipio: municipioName ?? known.name,
+            departamento: known.departamento,
           })
           .catch((error: unknown) => {
             deps.onOnlineError?.(error);
@@ -268,7 +275,8 @@ export function createGeocodingService(deps: {
     const every = options.progressEvery ?? 1_000;
     const results: GeocodeResult[] = [];
     for (const query of queries) {
-      results.push(await geocodeOne(query));
+      // A row naming a municipality that does not exist is placed nowhere; the batch goes on.
+      results.push(await geocodeOne(query).catch(() => unplaced(query)));
       if (results.length % every === 0) await options.onProgress?.(results.length, queries.length);
     }
     await options.onProgress?.(results.length, queries.length);
@@ -284,6 +292,25 @@ export function createGeocodingService(deps: {
       if (tenantId) caches.delete(tenantId);
       else caches.clear();
     },
+  };
+}
+
+function unplaced(query: GeocodeQuery): GeocodeResult {
+  const parsed = parseAddress(
+    typeof query.direccion === 'string' ? query.direccion.slice(0, MAX_ADDRESS_LENGTH) : '',
+  );
+  return {
+    input: typeof query.direccion === 'string' ? query.direccion : '',
+    canonical: parsed.canonical,
+    status: parsed.status,
+    precision: 'ninguna',
+    lat: null,
+    lon: null,
+    municipio: null,
+    comuna: null,
+    barrio: null,
+    complemento: parsed.complement,
+    codigos: { municipio: null, comuna: null, barrio: null },
   };
 }
 

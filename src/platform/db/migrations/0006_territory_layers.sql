@@ -31,6 +31,7 @@ CREATE TABLE "territory_layer" (
 	"type" varchar(16) NOT NULL,
 	"municipio" varchar(5) NOT NULL,
 	"file_name" text NOT NULL,
+	"source" text,
 	"source_srid" integer NOT NULL,
 	"features" integer NOT NULL,
 	"skipped" integer NOT NULL,

@@ -8,6 +8,7 @@ import { CORRESPONDENCE_ADMIN_ROUTES } from '../correspondence/adminRoutes';
 import { HELPDESK_ADMIN_ROUTES } from '../helpdesk/adminRoutes';
 import { REQUESTS_ADMIN_ROUTES } from '../requests/admin/adminRoutes';
 import { TAXES_ADMIN_ROUTES } from '../taxes/admin/adminRoutes';
+import { TERRITORY_ADMIN_ROUTES } from '../territory/adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { DashboardPage } from './DashboardPage';
 import { JobsPage } from './jobs/JobsPage';
@@ -81,17 +82,18 @@ export function AdminSection() {
                 </RequirePermission>
               }
             />
-            {[...TAXES_ADMIN_ROUTES, ...CORRESPONDENCE_ADMIN_ROUTES, ...REQUESTS_ADMIN_ROUTES].map(
-              (route) => (
-                <Route
-                  key={route.path}
-                  path={route.path}
-                  element={
-                    <RequirePermission permission={route.permission}>{route.element}</RequirePermission>
-                  }
-                />
-              ),
-            )}
+            {[
+              ...TAXES_ADMIN_ROUTES,
+              ...CORRESPONDENCE_ADMIN_ROUTES,
+              ...REQUESTS_ADMIN_ROUTES,
+              ...TERRITORY_ADMIN_ROUTES,
+            ].map((route) => (
+              <Route
+                key={route.path}
+                path={route.path}
+                element={<RequirePermission permission={route.permission}>{route.element}</RequirePermission>}
+              />
+            ))}
             {HELPDESK_ADMIN_ROUTES.map((route) => (
               <Route
                 key={route.path}

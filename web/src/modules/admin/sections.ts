@@ -1,6 +1,7 @@
 import { CORRESPONDENCE_ADMIN_SECTIONS } from '../correspondence/sections';
 import { HELPDESK_ADMIN_SECTIONS } from '../helpdesk/sections';
 import { REQUESTS_ADMIN_SECTIONS } from '../requests/admin/sections';
+import { TERRITORY_ADMIN_SECTIONS } from '../territory/sections';
 
 export interface AdminSectionLink {
   path: string;
@@ -93,4 +94,5 @@ export const ADMIN_SECTIONS: AdminSectionLink[] = [
   ...CORRESPONDENCE_ADMIN_SECTIONS,
   ...REQUESTS_ADMIN_SECTIONS,
   ...HELPDESK_ADMIN_SECTIONS,
+  ...TERRITORY_ADMIN_SECTIONS,
 ];

@@ -39,6 +39,9 @@ export function HomePage() {
         <Link className="button button--secondary" to="/verificar">
           Verificar un documento
         </Link>
+        <Link className="button button--secondary" to="/territorio">
+          Mapa del municipio
+        </Link>
       </div>
       <TramiteCatalogue />
     </Page>
