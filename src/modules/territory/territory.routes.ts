@@ -431,6 +431,13 @@ export function territoryRoutes(services: TerritoryRouteServices): RoutePlugin {
           createdByUserId: actor.userId,
           data: { fileId: saved.id, fileName: part.filename, userId: actor.userId },
         });
+        // A list of addresses is personal data (Ley 1581): who placed which file is on the record.
+        await ctx.audit.record(ctx.db, actor, {
+          action: 'territory.geocode_batch.start',
+          entityType: 'stored_file',
+          entityId: saved.id,
+          details: { archivo: part.filename, jobId },
+        });
         return reply.status(202).send({ jobId });
       },
     );
