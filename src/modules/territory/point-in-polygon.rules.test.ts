@@ -12,7 +12,6 @@ import {
   pointInPolygon,
   type Ring,
   rayCastInRing,
-  representativePoint,
 } from './point-in-polygon.rules.ts';
 
 const square = (x: number, y: number, size: number): Position[] => [
@@ -245,72 +244,6 @@ describe('point-in-polygon properties', () => {
         expect(pointInPolygon(...inFrame, framed)).toBe(true);
       }),
     );
-  });
-});
-
-describe('representativePoint', () => {
-  it('is the centroid of a convex polygon', () => {
-    const square: AreaGeometry = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 0],
-          [2, 0],
-          [2, 2],
-          [0, 2],
-          [0, 0],
-        ],
-      ],
-    };
-    expect(representativePoint(square)).toEqual([1, 1]);
-  });
-
-  it('falls inside a U-shaped polygon whose centroid lies outside it', () => {
-    const u: AreaGeometry = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [0, 0],
-          [3, 0],
-          [3, 3],
-          [2, 3],
-          [2, 1],
-          [1, 1],
-          [1, 3],
-          [0, 3],
-          [0, 0],
-        ],
-      ],
-    };
-    const point = representativePoint(u)!;
-    expect(pointInGeometry(point[0], point[1], u)).toBe(true);
-  });
-
-  it('uses the largest polygon of a MultiPolygon', () => {
-    const multi: AreaGeometry = {
-      type: 'MultiPolygon',
-      coordinates: [
-        [
-          [
-            [10, 10],
-            [10.1, 10],
-            [10.1, 10.1],
-            [10, 10.1],
-            [10, 10],
-          ],
-        ],
-        [
-          [
-            [0, 0],
-            [4, 0],
-            [4, 4],
-            [0, 4],
-            [0, 0],
-          ],
-        ],
-      ],
-    };
-    expect(representativePoint(multi)).toEqual([2, 2]);
   });
 });
 

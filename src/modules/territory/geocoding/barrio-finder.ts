@@ -1,5 +1,5 @@
 import { type BarrioAliasFile, createGazetteer, matchAliasesToAreas } from '../gazetteer/index.ts';
-import { representativePoint } from '../point-in-polygon.rules.ts';
+import { interiorPoint } from '../layers/index.ts';
 import type { IndexedArea } from '../territory.service.ts';
 import type { PlaceMatch } from './local-geocoder.rules.ts';
 
@@ -19,7 +19,7 @@ export function createBarrioFinder(
 ): BarrioFinder {
   const points = new Map<string, PlaceMatch>();
   for (const area of areas) {
-    const point = representativePoint(area.geometry);
+    const point = interiorPoint(area.geometry);
     if (point) points.set(area.code, { code: area.code, name: area.name, point: [point[0], point[1]] });
   }
   const linkable = areas.map((area) => ({ code: area.code, name: area.name, municipio }));

@@ -2,7 +2,7 @@ import { validationError } from '../../../platform/http/errors.ts';
 import { type AddressStatus, formatAddress, parseAddress } from '../address/address-parser.ts';
 import { divipolaMunicipios } from '../divipola.ts';
 import type { BarrioAliasFile } from '../gazetteer/index.ts';
-import { representativePoint } from '../point-in-polygon.rules.ts';
+import { interiorPoint } from '../layers/index.ts';
 import type { AreaLocator, IndexedArea, TerritoryService } from '../territory.service.ts';
 import type { TerritoryLayersService } from '../territory-layers.service.ts';
 import { type BarrioFinder, createBarrioFinder } from './barrio-finder.ts';
@@ -119,7 +119,7 @@ export function createGeocodingService(deps: {
     );
     const finder: BarrioFinder = createBarrioFinder(municipio, barrios, aliases);
     const limit = areas.find((area) => area.kind === 'municipio' && area.code === municipio);
-    const limitPoint = limit ? representativePoint(limit.geometry) : null;
+    const limitPoint = limit ? interiorPoint(limit.geometry) : null;
     const municipioMatch: PlaceMatch | null =
       limit && limitPoint
         ? { code: limit.code, name: limit.name, point: [limitPoint[0], limitPoint[1]] }

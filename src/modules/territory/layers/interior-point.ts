@@ -3,16 +3,17 @@
  * on its surface (the middle of the widest stretch of a horizontal line through it, as JTS does), so
  * an L- or U-shaped parcel never gets a point in its neighbour's yard.
  */
-import { pointInPolygon } from '../point-in-polygon.rules.ts';
-import type { MultiPolygonGeometry, PolygonGeometry, Position } from './layer-types.ts';
-
-type Polygon = Position[][];
-
-const polygonsOf = (geometry: PolygonGeometry | MultiPolygonGeometry): Polygon[] =>
-  geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+import {
+  type AreaGeometry,
+  type PolygonCoordinates as Polygon,
+  type Position,
+  pointInPolygon,
+  polygonsOf,
+  type Ring,
+} from '../point-in-polygon.rules.ts';
 
 /** Signed area and centroid of one ring, computed around its first vertex to keep precision. */
-function ringMoments(ring: Position[]): { area: number; x: number; y: number } {
+function ringMoments(ring: Ring): { area: number; x: number; y: number } {
   const [ox, oy] = ring[0]!;
   let twiceArea = 0;
   let cx = 0;
@@ -32,7 +33,7 @@ function ringMoments(ring: Position[]): { area: number; x: number; y: number } {
 }
 
 /** Area-weighted centroid (holes subtracted); null for a polygon without area. */
-export function centroidOf(geometry: PolygonGeometry | MultiPolygonGeometry): Position | null {
+export function centroidOf(geometry: AreaGeometry): Position | null {
   let weight = 0;
   let x = 0;
   let y = 0;
@@ -90,7 +91,7 @@ export function pointOnSurface(polygon: Polygon): Position {
 }
 
 /** A point inside the (multi)polygon: the centroid when inside, else a point on the largest part. */
-export function interiorPoint(geometry: PolygonGeometry | MultiPolygonGeometry): Position {
+export function interiorPoint(geometry: AreaGeometry): Position {
   const polygons = polygonsOf(geometry);
   const centroid = centroidOf(geometry);
   if (centroid && polygons.some((polygon) => pointInPolygon(centroid[0], centroid[1], polygon))) {

@@ -183,8 +183,10 @@ export function toAddressPoints(
     if (geometry.type === 'Point') position = geometry.coordinates;
     else if (geometry.type === 'MultiPoint' && geometry.coordinates.length === 1)
       position = geometry.coordinates[0]!;
-    else if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')
-      position = interiorPoint(geometry);
+    else if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
+      const inside = interiorPoint(geometry);
+      position = [inside[0], inside[1]];
+    }
     if (!position) {
       problems.push({
         index: feature.index,
