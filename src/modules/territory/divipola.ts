@@ -42,3 +42,66 @@ export function divipolaMunicipios(): ReadonlyMap<string, DivipolaMunicipio> {
   );
   return cached;
 }
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
+
+interface NameIndex {
+  municipios: Map<string, DivipolaMunicipio[]>;
+  departamentos: Set<string>;
+}
+
+let names: NameIndex | undefined;
+
+function nameIndex(): NameIndex {
+  if (names) return names;
+  const municipios = new Map<string, DivipolaMunicipio[]>();
+  const departamentos = new Set<string>();
+  for (const municipio of divipolaMunicipios().values()) {
+    // «Bogotá. D.c.» is written «Bogotá»: the part before a full stop names it too.
+    for (const name of new Set([fold(municipio.name), fold(municipio.name.split('.')[0]!)])) {
+      municipios.set(name, [...(municipios.get(name) ?? []), municipio]);
+    }
+    departamentos.add(fold(municipio.departamento));
+  }
+  names = { municipios, departamentos };
+  return names;
+}
+
+/**
+ * The municipality a person wrote after the address («…, Medellín», «… Lebrija Santander»), read from the
+ * end of the text the parser left as complement: an optional «Colombia» and department, then one to four
+ * words that are exactly a municipality's name. With a name found in several departments, the one written
+ * wins, else the one in `preferDepartamento`, else none (ambiguous).
+ */
+export function municipioNamedIn(text: string | null, preferDepartamento: string): DivipolaMunicipio | null {
+  if (!text) return null;
+  const index = nameIndex();
+  let words = fold(text).split(' ').filter(Boolean);
+  if (words.at(-1) === 'COLOMBIA') words = words.slice(0, -1);
+  let departamento: string | null = null;
+  for (let size = Math.min(4, words.length - 1); size >= 1; size -= 1) {
+    const tail = words.slice(-size).join(' ');
+    if (index.departamentos.has(tail)) {
+      departamento = tail;
+      words = words.slice(0, -size);
+      break;
+    }
+  }
+  for (let size = Math.min(4, words.length); size >= 1; size -= 1) {
+    const candidates = index.municipios.get(words.slice(-size).join(' '));
+    if (!candidates) continue;
+    const wanted = departamento ?? fold(preferDepartamento);
+    return (
+      candidates.find((candidate) => fold(candidate.departamento) === wanted) ??
+      (candidates.length === 1 && !departamento ? candidates[0]! : null)
+    );
+  }
+  return null;
+}

@@ -189,6 +189,11 @@ describe('geocoding one address', () => {
     // Another city's address: honest about having no layers there.
     const medellin = (await geocode({ direccion: 'Calle 10 # 43-20', municipio: '05001' })).json();
     expect(medellin).toMatchObject({ status: 'completa', precision: 'ninguna', lat: null });
+    const written = (await geocode({ direccion: 'Calle 10 # 43-20, Medellín' })).json();
+    expect(written).toMatchObject({ status: 'completa', precision: 'ninguna', lat: null, municipio: null });
+    // …and a neighbour written after the address is looked up on its own layers.
+    const lebrija = (await geocode({ direccion: 'Calle 11 # 5-20, Lebrija, Santander' })).json();
+    expect(lebrija).toMatchObject({ precision: 'interpolada', codigos: { municipio: LEBRIJA } });
   });
 });
 

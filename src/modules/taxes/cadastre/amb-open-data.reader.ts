@@ -3,6 +3,7 @@
 // or all on one line), the same columns as a Socrata CSV export, or ArcGIS `features[].attributes`.
 // It carries no owners, avalúo or vigencia, and the number is the 15-digit tail of the old code.
 
+import { type CsvRow, parseCsv } from '../../../platform/csv/csv-parse.ts';
 import {
   type AreaLeida,
   decodeRollContent,
@@ -24,7 +25,6 @@ import type {
   Construccion,
   ZonaHomogenea,
 } from './cadastral-record.ts';
-import { type CsvRow, parseCsv } from '../../../platform/csv/csv-parse.ts';
 import type { CatalogoDestinosEconomicos } from './destino-economico.ts';
 import { requireDivipola } from './numero-predial.rules.ts';
 import { isEmptyConstruction, readZone } from './r1r2.reader.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../platform/csv/csv-parse.ts';
 import { cadastralRecordSchema } from './cadastral-record.ts';
 import { CSV_COLUMNS, readCadastralCsv } from './csv.reader.ts';
-import { parseCsv } from '../../../platform/csv/csv-parse.ts';
 import { latin1Bytes } from './r1r2.fixtures.ts';
 
 const example = readFileSync(new URL('./testdata/ejemplo-roll.csv', import.meta.url), 'utf8');

@@ -2,6 +2,7 @@
 // columns are documented in README.md (this folder); testdata/ejemplo-roll.csv is a complete example.
 // One row per owner, as in R1: the predio's columns repeat on each of its rows.
 
+import { parseCsv } from '../../../platform/csv/csv-parse.ts';
 import {
   decodeRollContent,
   normalizeDocumentNumber,
@@ -26,7 +27,6 @@ import type {
   Propietario,
 } from './cadastral-record.ts';
 import { CadastreError } from './cadastre.errors.ts';
-import { parseCsv } from '../../../platform/csv/csv-parse.ts';
 import type { CatalogoDestinosEconomicos } from './destino-economico.ts';
 import { parseNumeroPredial, requireDivipola } from './numero-predial.rules.ts';
 import { problem, rejectDuplicatePredios } from './reader-support.ts';

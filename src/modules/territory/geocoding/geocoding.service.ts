@@ -1,6 +1,6 @@
 import { validationError } from '../../../platform/http/errors.ts';
 import { type AddressStatus, formatAddress, parseAddress } from '../address/address-parser.ts';
-import { divipolaMunicipios } from '../divipola.ts';
+import { divipolaMunicipios, municipioNamedIn } from '../divipola.ts';
 import type { BarrioAliasFile } from '../gazetteer/index.ts';
 import { interiorPoint } from '../layers/index.ts';
 import type { AreaLocator, IndexedArea, TerritoryService } from '../territory.service.ts';
@@ -155,7 +155,12 @@ export function createGeocodingService(deps: {
 
     return async function geocodeOne(query: GeocodeQuery): Promise<GeocodeResult> {
       const text = typeof query.direccion === 'string' ? query.direccion.slice(0, MAX_ADDRESS_LENGTH) : '';
-      const municipio = query.municipio?.trim() || tenant.divipola;
+      const parsed = parseAddress(text);
+      // «…, Medellín» is placed in Medellín (or honestly nowhere), never in the city's centre.
+      const written = query.municipio?.trim()
+        ? null
+        : municipioNamedIn(parsed.complement, divipolaMunicipios().get(tenant.divipola)?.departamento ?? '');
+      const municipio = query.municipio?.trim() || written?.code || tenant.divipola;
       const known = divipolaMunicipios().get(municipio);
       if (!known) {
         throw validationError(
@@ -163,7 +168,6 @@ export function createGeocodingService(deps: {
           `municipio: ${municipio.slice(0, 10)} no es un código DIVIPOLA de municipio.`,
         );
       }
-      const parsed = parseAddress(text);
       const { layers, municipioName } = await municipioLayers(tenantId, municipio, tenant.divipola);
       let local = geocodeLocally(layers, parsed, { barrio: query.barrio?.slice(0, 120) ?? null });
       if (
