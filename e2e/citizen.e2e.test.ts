@@ -22,7 +22,7 @@ describe.skipIf(!chromiumPath)('citizen journey on a 360-px phone', () => {
 
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
-    expect(await page.getByRole('link', { name: /GOV\.CO/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('link', { name: /GOV\.CO/ }).count()).toBeGreaterThan(0);
     await page.getByText('Crear una cuenta en la sede electrónica').first().waitFor();
     await expect.poll(() => page.getByRole('contentinfo').textContent()).toMatch(/Calle 35/);
     await expectAccessible(page);

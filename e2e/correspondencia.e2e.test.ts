@@ -114,7 +114,7 @@ describe.skipIf(!chromiumPath)('correspondencia: the ventanilla and the archive'
     await page.getByRole('button', { name: 'Cerrar el expediente' }).click();
     await page.getByRole('button', { name: 'Sí, cerrar el expediente' }).click();
     await page.getByText(/Transferencia al archivo central en \d{4}/).waitFor();
-    expect(await page.getByRole('button', { name: /Cerrar el expediente/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /Cerrar el expediente/ }).count()).toBe(0);
     await checkPage(page);
   });
 

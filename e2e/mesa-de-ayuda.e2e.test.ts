@@ -68,7 +68,7 @@ describe.skipIf(!chromiumPath)('mesa de ayuda: an official asks the Oficina TIC 
     const number = (await heading.textContent())!.replace('Ticket ', '');
     await requester.getByText(`Ticket ${number} abierto.`).waitFor();
     await requester.getByRole('link', { name: 'pantallazo.pdf' }).first().waitFor();
-    expect(await requester.getByText('Abierto: sin técnico').count()).toBeGreaterThan(0);
+    await expect.poll(() => requester.getByText('Abierto: sin técnico').count()).toBeGreaterThan(0);
     await settle(requester);
     const ticketUrl = requester.url();
 
@@ -99,7 +99,9 @@ describe.skipIf(!chromiumPath)('mesa de ayuda: an official asks the Oficina TIC 
       .fill('Se cambió el rodillo de arrastre y se imprimió una prueba.');
     await tic.getByRole('button', { name: 'Resolver', exact: true }).click();
     await tic.getByText('Resolver: hecho.').waitFor();
-    expect(await tic.getByText('Resuelto: falta la confirmación del solicitante').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => tic.getByText('Resuelto: falta la confirmación del solicitante').count())
+      .toBeGreaterThan(0);
     await settle(tic);
 
     // ── The requester confirms and rates ──
@@ -113,7 +115,7 @@ describe.skipIf(!chromiumPath)('mesa de ayuda: an official asks the Oficina TIC 
     await requester.getByText('Gracias por calificar la atención.').waitFor();
     await requester.getByRole('button', { name: 'Confirmar la solución y cerrar' }).click();
     await requester.getByText('Confirmar la solución y cerrar: hecho.').waitFor();
-    expect(await requester.getByText('5 de 5 — «Rápido y amable.»').count()).toBe(1);
+    await expect.poll(() => requester.getByText('5 de 5 — «Rápido y amable.»').count()).toBe(1);
     // The closed ticket reloads after the confirmation: the comment form goes away once it has.
     await expect.poll(() => requester.getByRole('button', { name: 'Enviar comentario' }).count()).toBe(0);
     await settle(requester);
@@ -124,7 +126,7 @@ describe.skipIf(!chromiumPath)('mesa de ayuda: an official asks the Oficina TIC 
     // The plain official has no queue.
     await requester.goto(`${server.url}/admin/mesa-de-ayuda/cola`);
     await requester.getByRole('heading', { level: 1 }).waitFor();
-    expect(await requester.getByRole('link', { name: number }).count()).toBe(0);
+    await expect.poll(() => requester.getByRole('link', { name: number }).count()).toBe(0);
 
     // ── The reports, on a phone ──
     const reports = await newPage(server, 360);

@@ -87,7 +87,7 @@ describe.skipIf(!chromiumPath)('PQRSD: the citizen', () => {
       .getByLabel('Tipo de solicitud')
       .selectOption({ label: 'Petición general (responde en 15 días hábiles)' });
     // Only denuncias may be anonymous.
-    expect(await page.getByLabel(/de forma anónima/).count()).toBe(0);
+    await expect.poll(() => page.getByLabel(/de forma anónima/).count()).toBe(0);
     await page.getByLabel('Tema').selectOption({ label: 'Uso del suelo, licencias y nomenclatura' });
     await page.getByLabel('Asunto').fill(subject);
     await page
@@ -147,7 +147,7 @@ describe.skipIf(!chromiumPath)('PQRSD: the citizen', () => {
     await page.getByLabel('Número de documento o clave de consulta').fill('1098765433');
     await page.getByRole('button', { name: 'Consultar' }).click();
     await page.getByText(NOT_FOUND).waitFor();
-    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBe(0);
     await checkPage(page);
     // A radicado that does not exist reads exactly the same.
     await page.getByLabel('Número de radicado').fill('2020-PQRSD-999999');
@@ -166,7 +166,7 @@ describe.skipIf(!chromiumPath)('PQRSD: the citizen', () => {
     expect(
       await page.getByRole('list', { name: `Historial de la solicitud ${radicado}` }).textContent(),
     ).toContain('Radicada');
-    expect(await page.getByText(NOT_FOUND).count()).toBe(0);
+    await expect.poll(() => page.getByText(NOT_FOUND).count()).toBe(0);
     await checkPage(page);
   });
 
@@ -178,8 +178,8 @@ describe.skipIf(!chromiumPath)('PQRSD: the citizen', () => {
       .selectOption({ label: 'Denuncia (responde en 15 días hábiles)' });
     await page.getByLabel(/Presentar la denuncia de forma anónima/).check();
     // No personal data is asked for.
-    expect(await page.getByLabel('Nombre completo').count()).toBe(0);
-    expect(await page.getByLabel(/Autorizo el tratamiento/).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Nombre completo').count()).toBe(0);
+    await expect.poll(() => page.getByLabel(/Autorizo el tratamiento/).count()).toBe(0);
     await page.getByLabel('Tema').selectOption({ label: 'Conducta de servidores públicos' });
     await page.getByLabel('Asunto').fill('Cobro indebido en una ventanilla');
     await page
@@ -208,7 +208,7 @@ describe.skipIf(!chromiumPath)('PQRSD: the citizen', () => {
     const page = await newPage(server, 360);
     await signIn(page, '/pqrsd/radicar');
     await page.getByText('Radicará con su cuenta:').waitFor();
-    expect(await page.getByLabel('Nombre completo').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Nombre completo').count()).toBe(0);
     await page
       .getByLabel('Tipo de solicitud')
       .selectOption({ label: 'Reclamo (responde en 15 días hábiles)' });

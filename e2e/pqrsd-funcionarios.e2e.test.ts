@@ -298,7 +298,7 @@ describe.skipIf(!chromiumPath)('PQRSD: the back office', () => {
     const resumed = (await status.textContent())!;
     expect(resumed).toContain('En trámite');
     expect(resumed).toContain('Información recibida: el término se reanudó');
-    expect(await citizen.getByRole('button', { name: 'Enviar la información' }).count()).toBe(0);
+    await expect.poll(() => citizen.getByRole('button', { name: 'Enviar la información' }).count()).toBe(0);
     await checkPage(citizen);
 
     // The official's page: the clock runs again, the paused days count, the due date moved.
@@ -364,7 +364,7 @@ describe.skipIf(!chromiumPath)('PQRSD: the back office', () => {
       'Superintendencia de Servicios Públicos Domiciliarios',
     );
     // A closed request offers no more actions.
-    expect(await coordinator.getByLabel('¿Qué desea hacer?').count()).toBe(0);
+    await expect.poll(() => coordinator.getByLabel('¿Qué desea hacer?').count()).toBe(0);
 
     const citizen = await newPage(server, 1280);
     const status = await track(citizen, radicado);

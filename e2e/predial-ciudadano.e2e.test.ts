@@ -139,7 +139,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the taxpayer', () => {
     await page.getByRole('link', { name: 'Ver la factura' }).click();
     await page.getByText('Factura pagada').waitFor();
     expect(await page.locator('.bill .badge').textContent()).toBe('Pagada');
-    expect(await page.getByRole('link', { name: /Pagar en línea/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: /Pagar en línea/ }).count()).toBe(0);
     await expectAccessible(page);
     await expectFitsWidth(page);
 
@@ -213,7 +213,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the taxpayer', () => {
     await page.getByText('Solicitud enviada').waitFor();
     expect(await page.locator('main .card').first().textContent()).toMatch(/Solicitado/);
     // One request at a time: the form is gone while it is studied.
-    expect(await page.getByRole('button', { name: 'Solicitar acuerdo de pago' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Solicitar acuerdo de pago' }).count()).toBe(0);
     await expectAccessible(page);
     await expectFitsWidth(page);
   });

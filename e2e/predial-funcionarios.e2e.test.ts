@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
     expect(await page.getByRole('region', { name: 'Propietarios', exact: true }).textContent()).toMatch(
       /CC \d+/,
     );
-    expect(await page.getByRole('button', { name: /Proponer ajuste/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('button', { name: /Proponer ajuste/ }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await expectFitsWidth(page);
 
@@ -223,7 +223,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
     await field.fill(option.barcodeText);
     await field.press('Enter');
     await page.getByText('Factura ya pagada').waitFor();
-    expect(await page.getByRole('button', { name: 'Registrar pago en caja' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Registrar pago en caja' }).count()).toBe(0);
 
     await page.goto(`${server.url}/admin/pagos?canal=caja`);
     await page.getByRole('heading', { name: 'Pagos', exact: true }).waitFor();
@@ -246,12 +246,12 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
     await page.goto(`${server.url}/admin/informes`);
     const collections = page.getByRole('img', { name: /Gráfico de barras del recaudo por día/ });
     await collections.waitFor();
-    expect(await collections.locator('rect').count()).toBeGreaterThan(0);
+    await expect.poll(() => collections.locator('rect').count()).toBeGreaterThan(0);
     const byComuna = page.getByRole('img', { name: /Gráfico de barras del saldo por cobrar por comuna/ });
-    expect(await byComuna.locator('rect').count()).toBeGreaterThan(10);
+    await expect.poll(() => byComuna.locator('rect').count()).toBeGreaterThan(10);
     const map = page.getByRole('img', { name: /Mapa de coropletas del saldo por cobrar por comuna/ });
     await map.waitFor();
-    expect(await map.locator('path').count()).toBe(17);
+    await expect.poll(() => map.locator('path').count()).toBe(17);
     // More balance, darker comuna: the fills differ.
     const fills = new Set(
       await map.locator('path').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill'))),
@@ -439,7 +439,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
       .split('\r\n');
     expect(lines[0]).toBe('numero_predial;referencia_pago;factura;total_primera_fecha;primera_fecha;lote');
     expect(lines.length).toBeGreaterThan(100);
-    expect(await page.getByRole('link', { name: /\(ZIP\)$/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: /\(ZIP\)$/ }).count()).toBe(1);
     const zip = await download('Descargar los recibos del lote 1 (ZIP)');
     expect(zip.headers()['content-type']).toContain('application/zip');
     const bytes = await zip.body();
@@ -530,7 +530,7 @@ describe.skipIf(!chromiumPath)('impuesto predial: the back office', () => {
     );
     expect(await completeRoll.isChecked()).toBe(false);
     const warning = page.getByText('Se retirarán los predios que no vengan en el archivo');
-    expect(await warning.count()).toBe(0);
+    await expect.poll(() => warning.count()).toBe(0);
     await completeRoll.check();
     await warning.waitFor();
     await fileField.setInputFiles(EXAMPLE_ROLL);
