@@ -74,6 +74,32 @@ export interface LayerSummary {
 
 export type TerritoryLayersService = ReturnType<typeof createTerritoryLayersService>;
 
+type LayerConnection = Parameters<Parameters<DatabaseHandle['inBulkTransaction']>[0]>[0];
+type CsvValue = Parameters<typeof csvRow>[0][number];
+
+/** Replaces the municipality's rows of one layer table: delete, then COPY in bounded batches. */
+async function replaceRows<T>(
+  connection: LayerConnection,
+  input: ImportLayerInput,
+  layerId: string,
+  table: 'territory_street_segment' | 'territory_address_point' | 'territory_block',
+  columns: readonly string[],
+  items: readonly T[],
+  values: (item: T) => CsvValue[],
+): Promise<void> {
+  await connection.query(`delete from ${table} where tenant_id = $1 and municipio = $2`, [
+    input.tenantId,
+    input.municipio,
+  ]);
+  for (let start = 0; start < items.length; start += COPY_BATCH) {
+    let csv = '';
+    for (const item of items.slice(start, start + COPY_BATCH)) {
+      csv += csvRow([input.tenantId, layerId, input.municipio, ...values(item)]);
+    }
+    await connection.copyCsv(table, [...LAYER_ROW_COLUMNS, ...columns], csv);
+  }
+}
+
 function refuse(problems: readonly LayerProblem[]): never {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (y ${problems.length - 1} problema(s) más)` : '';
@@ -105,10 +131,7 @@ export function createTerritoryLayersService(deps: {
   async function recordLayer(
     input: ImportLayerInput,
     counts: { features: number; skipped: number; srid: number; problems: LayerProblem[] },
-    write: (
-      layerId: string,
-      connection: Parameters<Parameters<DatabaseHandle['inBulkTransaction']>[0]>[0],
-    ) => Promise<void>,
+    write: (layerId: string, connection: LayerConnection) => Promise<void>,
   ): Promise<string> {
     const id = randomUUID();
     await database.inBulkTransaction(async (connection) => {
@@ -154,20 +177,18 @@ export function createTerritoryLayersService(deps: {
         );
       }
       const counts = { ...base, features: segments.length, skipped, problems };
-      const id = await recordLayer(input, counts, async (layerId, connection) => {
-        await connection.query(
-          'delete from territory_street_segment where tenant_id = $1 and municipio = $2',
-          [input.tenantId, input.municipio],
-        );
-        for (let start = 0; start < segments.length; start += COPY_BATCH) {
-          let csv = '';
-          for (const segment of segments.slice(start, start + COPY_BATCH)) {
+      const id = await recordLayer(input, counts, (layerId, connection) =>
+        replaceRows(
+          connection,
+          input,
+          layerId,
+          'territory_street_segment',
+          STREET_COLUMNS,
+          segments,
+          (segment) => {
             const lons = segment.coordinates.map((p) => p[0]);
             const lats = segment.coordinates.map((p) => p[1]);
-            csv += csvRow([
-              input.tenantId,
-              layerId,
-              input.municipio,
+            return [
               segment.streetKey,
               segment.name.slice(0, 200),
               JSON.stringify(segment.coordinates),
@@ -175,11 +196,10 @@ export function createTerritoryLayersService(deps: {
               Math.min(...lats),
               Math.max(...lons),
               Math.max(...lats),
-            ]);
-          }
-          await connection.copyCsv('territory_street_segment', STREET_COLUMNS, csv);
-        }
-      });
+            ];
+          },
+        ),
+      );
       result = { id, ...counts };
     } else if (input.type === 'direcciones') {
       const { points, problems, skipped } = toAddressPoints(read.features, { addressField: input.field });
@@ -198,52 +218,28 @@ export function createTerritoryLayersService(deps: {
         skipped: skipped + points.length - unique.size,
         problems,
       };
-      const id = await recordLayer(input, counts, async (layerId, connection) => {
-        await connection.query(
-          'delete from territory_address_point where tenant_id = $1 and municipio = $2',
-          [input.tenantId, input.municipio],
-        );
-        const all = [...unique.values()];
-        for (let start = 0; start < all.length; start += COPY_BATCH) {
-          let csv = '';
-          for (const point of all.slice(start, start + COPY_BATCH)) {
-            csv += csvRow([
-              input.tenantId,
-              layerId,
-              input.municipio,
-              point.canonical.slice(0, 80),
-              point.address.slice(0, 300),
-              point.lon,
-              point.lat,
-            ]);
-          }
-          await connection.copyCsv('territory_address_point', ADDRESS_COLUMNS, csv);
-        }
-      });
+      const id = await recordLayer(input, counts, (layerId, connection) =>
+        replaceRows(
+          connection,
+          input,
+          layerId,
+          'territory_address_point',
+          ADDRESS_COLUMNS,
+          [...unique.values()],
+          (point) => [point.canonical.slice(0, 80), point.address.slice(0, 300), point.lon, point.lat],
+        ),
+      );
       result = { id, ...counts };
     } else if (input.type === 'manzanas') {
       const { areas, problems } = toAreaFeatures(read.features, { kind: 'manzana', codeField: input.field });
       if (problems.length > 0) refuse(problems);
       const counts = { ...base, features: areas.length, skipped: 0, problems };
-      const id = await recordLayer(input, counts, async (layerId, connection) => {
-        await connection.query('delete from territory_block where tenant_id = $1 and municipio = $2', [
-          input.tenantId,
-          input.municipio,
-        ]);
-        for (let start = 0; start < areas.length; start += COPY_BATCH) {
-          let csv = '';
-          for (const area of areas.slice(start, start + COPY_BATCH)) {
-            csv += csvRow([
-              input.tenantId,
-              layerId,
-              input.municipio,
-              area.code,
-              JSON.stringify(area.geometry),
-            ]);
-          }
-          await connection.copyCsv('territory_block', BLOCK_COLUMNS, csv);
-        }
-      });
+      const id = await recordLayer(input, counts, (layerId, connection) =>
+        replaceRows(connection, input, layerId, 'territory_block', BLOCK_COLUMNS, areas, (area) => [
+          area.code,
+          JSON.stringify(area.geometry),
+        ]),
+      );
       result = { id, ...counts };
     } else {
       const kind = AREA_KIND_OF[input.type];
@@ -404,17 +400,8 @@ export function createTerritoryLayersService(deps: {
   };
 }
 
-const STREET_COLUMNS = [
-  'tenant_id',
-  'layer_id',
-  'municipio',
-  'street_key',
-  'name',
-  'coordinates',
-  'min_lon',
-  'min_lat',
-  'max_lon',
-  'max_lat',
-];
-const ADDRESS_COLUMNS = ['tenant_id', 'layer_id', 'municipio', 'canonical', 'address', 'lon', 'lat'];
-const BLOCK_COLUMNS = ['tenant_id', 'layer_id', 'municipio', 'code', 'geometry'];
+/** Every row of a layer's table starts with these; `replaceRows` fills them. */
+const LAYER_ROW_COLUMNS = ['tenant_id', 'layer_id', 'municipio'];
+const STREET_COLUMNS = ['street_key', 'name', 'coordinates', 'min_lon', 'min_lat', 'max_lon', 'max_lat'];
+const ADDRESS_COLUMNS = ['canonical', 'address', 'lon', 'lat'];
+const BLOCK_COLUMNS = ['code', 'geometry'];

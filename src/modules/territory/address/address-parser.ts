@@ -463,25 +463,6 @@ export function parseAddress(input: string): ParsedAddress {
   return { input, canonical: canonicalOf(components), status, components, complement };
 }
 
-const VIA_SPELLING: Record<ViaType, string> = {
-  CL: 'Calle',
-  KR: 'Carrera',
-  AV: 'Avenida',
-  AC: 'Avenida Calle',
-  AK: 'Avenida Carrera',
-  TV: 'Transversal',
-  DG: 'Diagonal',
-  CQ: 'Circular',
-  CV: 'Circunvalar',
-  AU: 'Autopista',
-  BL: 'Bulevar',
-  PJ: 'Pasaje',
-  PS: 'Paseo',
-  PT: 'Peatonal',
-  TC: 'Troncal',
-  VT: 'Variante',
-};
-
 /** The address written out as people read it: `Calle 9 Bis Sur # 8B - 20`, `Calle 19 con Carrera 10`. */
 export function formatAddress(components: AddressComponents): string | null {
   const { via, cross } = components;
@@ -494,9 +475,9 @@ export function formatAddress(components: AddressComponents): string | null {
     ]
       .filter(Boolean)
       .join(' ');
-  let text = `${VIA_SPELLING[via.type]} ${number(via)}`;
+  let text = `${VIA_TYPES[via.type]} ${number(via)}`;
   if (cross && components.placa !== null) text += ` # ${number(cross)} - ${components.placa}`;
-  else if (cross) text += ` con ${cross.type ? `${VIA_SPELLING[cross.type]} ` : ''}${number(cross)}`;
+  else if (cross) text += ` con ${cross.type ? `${VIA_TYPES[cross.type]} ` : ''}${number(cross)}`;
   if (components.placaQuadrant) text += ` ${components.placaQuadrant}`;
   return text;
 }

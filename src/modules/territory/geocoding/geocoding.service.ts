@@ -202,17 +202,7 @@ export function createGeocodingService(deps: {
         code: municipio,
         name: municipioName ?? (municipio === tenant.divipola ? tenant.name : null),
       };
-      if (!local.point) {
-        return {
-          ...base,
-          lat: null,
-          lon: null,
-          municipio: null,
-          comuna: null,
-          barrio: null,
-          codigos: { municipio: null, comuna: null, barrio: null },
-        };
-      }
+      if (!local.point) return { ...base, ...NOWHERE };
       const [lon, lat] = local.point;
       const rounded = { lat: round(lat), lon: round(lon) };
       if (local.precision === 'municipio') {
@@ -299,6 +289,16 @@ export function createGeocodingService(deps: {
   };
 }
 
+/** The place fields of a result that has no point. */
+const NOWHERE = {
+  lat: null,
+  lon: null,
+  municipio: null,
+  comuna: null,
+  barrio: null,
+  codigos: { municipio: null, comuna: null, barrio: null },
+} as const;
+
 function unplaced(query: GeocodeQuery): GeocodeResult {
   const parsed = parseAddress(
     typeof query.direccion === 'string' ? query.direccion.slice(0, MAX_ADDRESS_LENGTH) : '',
@@ -308,13 +308,8 @@ function unplaced(query: GeocodeQuery): GeocodeResult {
     canonical: parsed.canonical,
     status: parsed.status,
     precision: 'ninguna',
-    lat: null,
-    lon: null,
-    municipio: null,
-    comuna: null,
-    barrio: null,
     complemento: parsed.complement,
-    codigos: { municipio: null, comuna: null, barrio: null },
+    ...NOWHERE,
   };
 }
 
